@@ -1,0 +1,91 @@
+"""routines: plan stretching and strength routines for a healthy upper back.
+
+>>> import routines
+>>> catalogue = routines.load_catalogue()
+>>> catalogue.get("plank").name
+'Plank'
+
+Heavy parts (the catalogue loader, the planner, the exporters) load on first
+use, so ``import routines`` stays light.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from routines.errors import (
+    CatalogueError,
+    ExportError,
+    PlanError,
+    Problem,
+    RoutinesError,
+    UnknownExerciseError,
+)
+
+if TYPE_CHECKING:
+    from routines._catalogue import Catalogue
+    from routines._exercise import Dosage, Exercise
+    from routines._load import load_catalogue
+    from routines._vocab import (
+        Caution,
+        Dose,
+        Equipment,
+        Level,
+        Modality,
+        Muscle,
+        Pattern,
+    )
+
+__all__ = [
+    "Catalogue",
+    "CatalogueError",
+    "Caution",
+    "Dosage",
+    "Dose",
+    "Equipment",
+    "Exercise",
+    "ExportError",
+    "Level",
+    "Modality",
+    "Muscle",
+    "Pattern",
+    "PlanError",
+    "Problem",
+    "RoutinesError",
+    "UnknownExerciseError",
+    "__version__",
+    "load_catalogue",
+]
+
+# Public name -> the private module that defines it; imported on first access.
+_LAZY = {
+    "Catalogue": "_catalogue",
+    "Dosage": "_exercise",
+    "Exercise": "_exercise",
+    "load_catalogue": "_load",
+    "Caution": "_vocab",
+    "Dose": "_vocab",
+    "Equipment": "_vocab",
+    "Level": "_vocab",
+    "Modality": "_vocab",
+    "Muscle": "_vocab",
+    "Pattern": "_vocab",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("routines")
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'routines' has no attribute {name!r}")
+    value = getattr(import_module(f"routines.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,139 @@
+"""The catalogue: a validated, read-only collection of exercises with queries."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator, Mapping
+
+from routines._checks import catalogue_problems, exercise_problems
+from routines._exercise import Exercise
+from routines._vocab import ALWAYS_AVAILABLE, Equipment, Level, Modality, Muscle, Pattern
+from routines.errors import CatalogueError, Problem, UnknownExerciseError
+
+__all__ = ["Catalogue"]
+
+
+class Catalogue:
+    """A read-only, validated set of exercises, keyed by id.
+
+    Building one checks every rule of ``exercises/README.md`` and raises a
+    :class:`~routines.errors.CatalogueError` listing every problem.
+
+    >>> from routines import load_catalogue
+    >>> catalogue = load_catalogue()
+    >>> catalogue.get("band-row").pattern
+    <Pattern.HORIZONTAL_PULL: 'horizontal_pull'>
+    >>> "plank" in catalogue
+    True
+    """
+
+    __slots__ = ("_by_id", "_sources")
+
+    def __init__(
+        self, exercises: Iterable[Exercise], *, sources: Mapping[str, str] | None = None
+    ) -> None:
+        sources = dict(sources or {})
+        by_id: dict[str, Exercise] = {}
+        problems: list[Problem] = []
+        for exercise in exercises:
+            where = sources.get(exercise.id, f"exercise {exercise.id!r}")
+            if exercise.id in by_id:
+                problems.append(Problem(where, "id", f"{exercise.id!r} is defined twice"))
+            by_id[exercise.id] = exercise
+            problems += (Problem(where, f, m) for f, m in exercise_problems(exercise))
+        for exercise_id, field, message in catalogue_problems(by_id):
+            where = sources.get(exercise_id, f"exercise {exercise_id!r}")
+            problems.append(Problem(where, field, message))
+        if problems:
+            raise CatalogueError(problems)
+        self._by_id = dict(sorted(by_id.items()))
+        self._sources = sources
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __iter__(self) -> Iterator[Exercise]:
+        return iter(self._by_id.values())
+
+    def __contains__(self, exercise_id: object) -> bool:
+        return exercise_id in self._by_id
+
+    def __repr__(self) -> str:
+        return f"<Catalogue of {len(self)} exercises>"
+
+    def source(self, exercise_id: str) -> str | None:
+        """The file an exercise was read from, if it came from a file."""
+        return self._sources.get(exercise_id)
+
+    def get(self, exercise_id: str) -> Exercise:
+        """The exercise with this id; an unknown id suggests close matches."""
+        try:
+            return self._by_id[exercise_id]
+        except KeyError:
+            close = difflib.get_close_matches(exercise_id, list(self._by_id), n=3)
+            if not close:
+                close = [found.id for found in self.search(exercise_id)[:3]]
+            raise UnknownExerciseError(exercise_id, close) from None
+
+    def filter(
+        self,
+        *,
+        modality: Modality | str | None = None,
+        pattern: Pattern | str | None = None,
+        muscle: Muscle | str | None = None,
+        equipment: Iterable[Equipment | str] | None = None,
+        level: Level | str | None = None,
+    ) -> list[Exercise]:
+        """Exercises matching every filter given.
+
+        - ``muscle``: the muscle is one of the exercise's primary muscles;
+        - ``equipment``: the exercise can be done with this equipment (plus what
+          everybody has: none, mat, wall, doorway, towel);
+        - ``level``: the exercise suits that level (its own level or an easier one).
+        """
+        have = None if equipment is None else frozenset(map(Equipment, equipment))
+        found = []
+        for exercise in self:
+            if modality is not None and exercise.modality != Modality(modality):
+                continue
+            if pattern is not None and exercise.pattern != Pattern(pattern):
+                continue
+            if muscle is not None and Muscle(muscle) not in exercise.primary_muscles:
+                continue
+            if have is not None and not exercise.fits(have | ALWAYS_AVAILABLE):
+                continue
+            if level is not None and exercise.level.rank > Level(level).rank:
+                continue
+            found.append(exercise)
+        return found
+
+    def search(self, text: str) -> list[Exercise]:
+        """Exercises whose id, name or an alias contains ``text``, best first.
+
+        An exact name or alias comes first, then names starting with the text,
+        then any other match; with no match at all, close spellings.
+        """
+        needle = " ".join(text.lower().replace("-", " ").split())
+        if not needle:
+            return []
+        ranked: list[tuple[int, str, Exercise]] = []
+        for exercise in self:
+            names = [exercise.name.lower(), exercise.id.replace("-", " ")]
+            names += [alias.lower() for alias in exercise.aliases]
+            if needle in names:
+                rank = 0
+            elif any(name.startswith(needle) for name in names):
+                rank = 1
+            elif any(needle in name for name in names):
+                rank = 2
+            else:
+                continue
+            ranked.append((rank, exercise.name.lower(), exercise))
+        if not ranked:
+            by_name = {exercise.name.lower(): exercise for exercise in self}
+            for alias_owner in self:
+                for alias in alias_owner.aliases:
+                    by_name.setdefault(alias.lower(), alias_owner)
+            close = difflib.get_close_matches(needle, list(by_name), n=5, cutoff=0.7)
+            return list(dict.fromkeys(by_name[name] for name in close))
+        return [exercise for _, _, exercise in sorted(ranked, key=lambda r: r[:2])]

@@ -1,0 +1,158 @@
+"""The one cattrs converter routines uses at its edges (TOML and JSON).
+
+It is strict: unknown keys are errors, a string is never silently turned into a
+number (or the reverse), and every vocabulary error lists the allowed values.
+:func:`describe` turns cattrs' nested validation errors into ``(field, message)``
+pairs that name the field path and the bad value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Any, TypeVar
+
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+
+from routines import _vocab
+
+__all__ = ["converter", "describe", "enum_error"]
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def enum_error(enum: type[StrEnum], value: object) -> str:
+    """A message for a value outside a vocabulary: the allowed values, and a guess."""
+    allowed = [member.value for member in enum]
+    close = difflib.get_close_matches(str(value), allowed, n=1)
+    guess = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"{value!r} is not allowed{guess}; use one of: {', '.join(allowed)}"
+
+
+def _structure_enum(enum: type[E]) -> Callable[[Any, Any], E]:
+    def structure(value: Any, _: Any) -> E:
+        if isinstance(value, str):
+            try:
+                return enum(value)
+            except ValueError:
+                pass
+        raise ValueError(enum_error(enum, value))
+
+    return structure
+
+
+def _strict(kind: type, noun: str) -> Callable[[Any, Any], Any]:
+    def structure(value: Any, _: Any) -> Any:
+        # bool is an int in Python, but `sets = true` is a mistake in a catalogue.
+        if isinstance(value, kind) and (kind is bool or not isinstance(value, bool)):
+            return value
+        raise TypeError(f"{value!r} is not {noun}")
+
+    return structure
+
+
+def _structure_range(value: Any, _: Any) -> tuple[int, int]:
+    if (
+        isinstance(value, list | tuple)
+        and len(value) == 2
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+    ):
+        return (value[0], value[1])
+    raise TypeError(f"{value!r} is not a [low, high] pair of whole numbers")
+
+
+def _structure_date(value: Any, _: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        raise TypeError(f"{value!r} is a date and time; give a date such as 2026-01-05")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"{value!r} is not a date; use YYYY-MM-DD such as 2026-01-05")
+
+
+def _structure_time(value: Any, _: Any) -> dt.time:
+    if isinstance(value, dt.time):
+        return value.replace(second=0, microsecond=0, tzinfo=None)
+    if isinstance(value, str):
+        hours, sep, minutes = value.partition(":")
+        if sep and hours.isdigit() and minutes.isdigit() and len(minutes) == 2:
+            if int(hours) < 24 and int(minutes) < 60:
+                return dt.time(int(hours), int(minutes))
+    raise ValueError(f"{value!r} is not a time of day; use HH:MM such as 07:00")
+
+
+def _make() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(str, _strict(str, "text"))
+    conv.register_structure_hook(int, _strict(int, "a whole number"))
+    conv.register_structure_hook(bool, _strict(bool, "true or false"))
+    conv.register_structure_hook_func(lambda t: t == tuple[int, int], _structure_range)
+    conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_structure_hook(dt.time, _structure_time)
+    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    conv.register_unstructure_hook(dt.time, lambda t: t.strftime("%H:%M"))
+    for enum in (
+        _vocab.Modality,
+        _vocab.Pattern,
+        _vocab.Muscle,
+        _vocab.Equipment,
+        _vocab.Level,
+        _vocab.Dose,
+        _vocab.Caution,
+    ):
+        conv.register_structure_hook(enum, _structure_enum(enum))
+    return conv
+
+
+#: The shared converter. Structure and unstructure only at the edges.
+converter = _make()
+
+
+def describe(exc: BaseException, path: str = "") -> list[tuple[str, str]]:
+    """Flatten a cattrs validation error into ``(field path, message)`` pairs."""
+
+    def join(name: str) -> str:
+        return f"{path}.{name}" if path else name
+
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        found: list[tuple[str, str]] = []
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            name = getattr(note, "name", None)
+            index = getattr(note, "index", None)
+            if name is not None:
+                where = join(name)
+            elif isinstance(index, str):  # a key of a table, such as a level
+                where = join(index)
+            else:
+                where = f"{path}[{index!r}]"
+            found += describe(sub, where)
+        for sub in without:
+            found += describe(sub, path)
+        return found
+    if isinstance(exc, ForbiddenExtraKeysError):
+        known = [a.name for a in getattr(exc.cl, "__attrs_attrs__", ())]
+        found = []
+        for extra in sorted(exc.extra_fields):
+            close = difflib.get_close_matches(extra, known, n=1)
+            guess = f"; did you mean {close[0]!r}?" if close else "; remove it"
+            found.append((join(extra), f"unknown field{guess}"))
+        return found
+    if isinstance(exc, KeyError):
+        return [(path, "is missing; add it (exercises/README.md lists every field)")]
+    if isinstance(exc, TypeError | ValueError):
+        return [(path, str(exc))]
+    if isinstance(exc, AttributeError):
+        return [(path, "should be a table (a mapping of keys to values)")]
+    return [(path, f"{type(exc).__name__}: {exc}")]

@@ -1,0 +1,83 @@
+"""What one exercise is: the frozen record behind each catalogue file."""
+
+from __future__ import annotations
+
+import attrs
+
+from routines._vocab import (
+    ALWAYS_AVAILABLE,
+    Caution,
+    Dose,
+    Equipment,
+    Level,
+    Modality,
+    Muscle,
+    Pattern,
+)
+
+__all__ = ["Dosage", "Exercise"]
+
+
+@attrs.frozen
+class Dosage:
+    """The default dose of an exercise for one level.
+
+    Exactly one of ``reps`` (a ``(low, high)`` range), ``hold_s`` or
+    ``duration_s`` is set, the one the exercise's ``dose`` names.
+    """
+
+    sets: int
+    rest_s: int
+    reps: tuple[int, int] | None = None
+    hold_s: int | None = None
+    duration_s: int | None = None
+    tempo: str | None = None
+
+
+@attrs.frozen
+class Exercise:
+    """One exercise of the catalogue.
+
+    The field names are the catalogue's TOML keys and the JSON exchange format;
+    ``exercises/README.md`` documents each one. A :class:`~routines.Catalogue`
+    checks every rule when it is built, so an exercise inside one is valid.
+    """
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    modality: Modality
+    pattern: Pattern
+    primary_muscles: tuple[Muscle, ...]
+    secondary_muscles: tuple[Muscle, ...]
+    equipment: tuple[Equipment, ...]
+    level: Level
+    per_side: bool
+    dose: Dose
+    dosage: dict[Level, Dosage] = attrs.field(hash=False)
+    instructions: tuple[str, ...]
+    cues: tuple[str, ...]
+    mistakes: tuple[str, ...]
+    cautions: tuple[Caution, ...] = ()
+    progressions: tuple[str, ...] = ()
+    regressions: tuple[str, ...] = ()
+
+    def dosage_for(self, level: Level) -> Dosage:
+        """The dosage for ``level``, or for the nearest level below it."""
+        for candidate in sorted(Level, key=lambda lv: lv.rank, reverse=True):
+            if candidate.rank <= level.rank and candidate in self.dosage:
+                return self.dosage[candidate]
+        return self.dosage[self.level]
+
+    def fits(self, equipment: frozenset[Equipment]) -> bool:
+        """True when everything this exercise needs is at hand."""
+        return all(item in equipment or item in ALWAYS_AVAILABLE for item in self.equipment)
+
+    @property
+    def loaded(self) -> bool:
+        """True when it uses external load (band, weights, cable, machine)."""
+        return any(item.is_load for item in self.equipment)
+
+    @property
+    def muscles(self) -> tuple[Muscle, ...]:
+        return self.primary_muscles + self.secondary_muscles

@@ -1,0 +1,86 @@
+"""The ``routines`` command: a thin layer of argparse over the public API.
+
+Every command turns its options into API calls and prints the result. Errors
+reach the user as one clear line (exit status 1, or 2 for a usage error);
+``--debug`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from routines.cli import _exercises
+from routines.cli._common import UsageError, error_line
+from routines.errors import RoutinesError
+
+__all__ = ["build_parser", "main"]
+
+_DESCRIPTION = """\
+Plan stretching and strength routines for a healthy upper back.
+
+examples:
+  routines exercises                     list the exercise catalogue
+  routines exercises show band-row       one exercise in full
+  routines exercises --json              the whole catalogue as JSON
+"""
+
+
+def _version() -> str:
+    from importlib.metadata import version
+
+    return version("routines")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``routines`` command."""
+    parser = argparse.ArgumentParser(
+        prog="routines",
+        description=_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"routines {_version()}")
+    parser.add_argument(
+        "--debug", action="store_true", help="show the full traceback when something fails"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _exercises.add_parser(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    try:
+        status: int = args.run(args)
+    except UsageError as exc:
+        args.subparser.print_usage(sys.stderr)
+        print(error_line(exc), file=sys.stderr)
+        return 2
+    except RoutinesError as exc:
+        if args.debug:
+            raise
+        print(error_line(exc), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("routines: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader (for example `head`) went away: not an error of ours.
+        sys.stderr.close()
+        return 0
+    except Exception as exc:
+        if args.debug:
+            raise
+        print(
+            f"routines: internal error: {type(exc).__name__}: {exc}\n"
+            "  This is a bug in routines. Rerun with --debug and report the traceback.",
+            file=sys.stderr,
+        )
+        return 70
+    return status
