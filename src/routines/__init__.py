@@ -76,9 +76,9 @@ _LAZY = {
 
 def __getattr__(name: str) -> Any:
     if name == "__version__":
-        from importlib.metadata import version
+        from routines._version import version
 
-        return version("routines")
+        return version()
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'routines' has no attribute {name!r}")

@@ -121,8 +121,7 @@ def exercise_problems(exercise: Exercise) -> Iterator[tuple[str, str]]:
         if level.rank >= exercise.level.rank and level not in exercise.dosage:
             yield (
                 f"dosage.{level.value}",
-                f"is missing; a {exercise.level.value} exercise needs a dosage "
-                f"for {level.value}",
+                f"is missing; a {exercise.level.value} exercise needs a dosage for {level.value}",
             )
     for level, dosage in exercise.dosage.items():
         yield from _dosage_problems(exercise, level, dosage)
@@ -161,13 +160,18 @@ def catalogue_problems(exercises: Mapping[str, Exercise]) -> Iterator[Found]:
     """Rules across exercises: links exist, agree both ways, and make no cycle."""
     ids = list(exercises)
     for exercise in exercises.values():
-        for field, other_field in (("progressions", "regressions"), ("regressions", "progressions")):
+        for field, other_field in (
+            ("progressions", "regressions"),
+            ("regressions", "progressions"),
+        ):
             for link in getattr(exercise, field):
                 other = exercises.get(link)
                 if other is None:
                     close = difflib.get_close_matches(link, ids, n=2)
-                    hint = f"did you mean {' or '.join(map(repr, close))}?" if close else (
-                        "add that exercise or remove the link"
+                    hint = (
+                        f"did you mean {' or '.join(map(repr, close))}?"
+                        if close
+                        else ("add that exercise or remove the link")
                     )
                     yield exercise.id, field, f"{link!r} is not in the catalogue; {hint}"
                 elif exercise.id not in getattr(other, other_field):
@@ -179,7 +183,11 @@ def catalogue_problems(exercises: Mapping[str, Exercise]) -> Iterator[Found]:
                     )
     cycle = _cycle({key: ex.progressions for key, ex in exercises.items()})
     if cycle:
-        yield cycle[0], "progressions", (
-            f"the chain {' -> '.join(cycle)} goes round in a circle; "
-            "an exercise cannot be harder than itself, so break one link"
+        yield (
+            cycle[0],
+            "progressions",
+            (
+                f"the chain {' -> '.join(cycle)} goes round in a circle; "
+                "an exercise cannot be harder than itself, so break one link"
+            ),
         )

@@ -22,6 +22,7 @@ from cattrs.errors import (
 )
 
 from routines import _vocab
+from routines._request import Weekday
 
 __all__ = ["converter", "describe", "enum_error"]
 
@@ -86,9 +87,9 @@ def _structure_time(value: Any, _: Any) -> dt.time:
         return value.replace(second=0, microsecond=0, tzinfo=None)
     if isinstance(value, str):
         hours, sep, minutes = value.partition(":")
-        if sep and hours.isdigit() and minutes.isdigit() and len(minutes) == 2:
-            if int(hours) < 24 and int(minutes) < 60:
-                return dt.time(int(hours), int(minutes))
+        well_formed = sep and hours.isdigit() and minutes.isdigit() and len(minutes) == 2
+        if well_formed and int(hours) < 24 and int(minutes) < 60:
+            return dt.time(int(hours), int(minutes))
     raise ValueError(f"{value!r} is not a time of day; use HH:MM such as 07:00")
 
 
@@ -110,6 +111,7 @@ def _make() -> cattrs.Converter:
         _vocab.Level,
         _vocab.Dose,
         _vocab.Caution,
+        Weekday,
     ):
         conv.register_structure_hook(enum, _structure_enum(enum))
     return conv

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import tomllib
 from collections.abc import Iterator
@@ -31,13 +33,86 @@ def _toml_files(folder: Traversable, prefix: str) -> Iterator[tuple[str, Travers
             yield shown, entry
 
 
-def _read(shown: str, entry: Traversable) -> tuple[Exercise | None, list[Problem]]:
+class _ParseCache:
+    """Parsed TOML of unchanged files, kept between runs.
+
+    Parsing TOML is most of the cost of loading the catalogue, so the parsed
+    data of every valid file is cached as JSON under the user's cache folder,
+    keyed by the file's path, size and modification time. Set
+    ``ROUTINES_CACHE=off`` to turn it off. A cache that cannot be read or
+    written is ignored: it only ever saves time.
+    """
+
+    def __init__(self, sources: list[tuple[str, Traversable]]) -> None:
+        self.enabled = os.environ.get("ROUTINES_CACHE", "").lower() not in {"off", "0", "no"}
+        key = "\0".join(str(folder) for _, folder in sources)
+        digest = hashlib.sha256(key.encode()).hexdigest()[:16]
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        self.path = Path(base) / "routines" / f"catalogue-{digest}.json"
+        self.old: dict[str, list[object]] = {}
+        self.new: dict[str, list[object]] = {}
+        if self.enabled:
+            try:
+                loaded = json.loads(self.path.read_bytes())
+                if isinstance(loaded, dict) and loaded.get("format") == 1:
+                    self.old = loaded["files"]
+            except (OSError, ValueError, KeyError, TypeError):
+                self.old = {}
+
+    @staticmethod
+    def _stamp(entry: Traversable) -> list[int] | None:
+        if not isinstance(entry, Path):
+            return None
+        try:
+            stat = entry.stat()
+        except OSError:
+            return None
+        return [stat.st_mtime_ns, stat.st_size]
+
+    def get(self, entry: Traversable) -> dict[str, object] | None:
+        stamp = self._stamp(entry)
+        cached = self.old.get(str(entry))
+        if stamp is not None and cached is not None and cached[:2] == stamp:
+            self.new[str(entry)] = cached
+            raw = cached[2]
+            return raw if isinstance(raw, dict) else None
+        return None
+
+    def put(self, entry: Traversable, raw: dict[str, object]) -> None:
+        stamp = self._stamp(entry)
+        if stamp is not None:
+            self.new[str(entry)] = [*stamp, raw]
+
+    def save(self) -> None:
+        if not self.enabled or self.new == self.old:
+            return
+        try:
+            from routines._files import write_atomic
+
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.path, json.dumps({"format": 1, "files": self.new}).encode())
+        except (OSError, TypeError, ValueError):
+            pass  # a cache is an optimisation; never fail a load over it
+
+
+def _parse(shown: str, entry: Traversable, cache: _ParseCache) -> dict[str, object] | Problem:
+    raw = cache.get(entry)
+    if raw is not None:
+        return raw
     try:
-        raw = tomllib.loads(entry.read_bytes().decode("utf-8"))
+        return tomllib.loads(entry.read_bytes().decode("utf-8"))
     except UnicodeDecodeError as exc:
-        return None, [Problem(shown, "", f"is not UTF-8 text ({exc.reason}); save it as UTF-8")]
+        return Problem(shown, "", f"is not UTF-8 text ({exc.reason}); save it as UTF-8")
     except tomllib.TOMLDecodeError as exc:
-        return None, [Problem(shown, "", f"is not valid TOML: {exc}")]
+        return Problem(shown, "", f"is not valid TOML: {exc}")
+
+
+def _read(
+    shown: str, entry: Traversable, cache: _ParseCache
+) -> tuple[Exercise | None, list[Problem]]:
+    raw = _parse(shown, entry, cache)
+    if isinstance(raw, Problem):
+        return None, [raw]
     stem = entry.name.removesuffix(".toml")
     problems = []
     if raw.get("id", stem) != stem:
@@ -49,6 +124,8 @@ def _read(shown: str, entry: Traversable) -> tuple[Exercise | None, list[Problem
     except Exception as exc:  # cattrs groups every field error in one exception
         problems += [Problem(shown, field, message) for field, message in describe(exc)]
         return None, problems
+    if not problems:
+        cache.put(entry, raw)
     return exercise, problems
 
 
@@ -66,28 +143,33 @@ def load_catalogue(*extra_dirs: str | os.PathLike[str]) -> Catalogue:
     sources: list[tuple[str, Traversable]] = [("exercises", builtin_exercises())]
     problems: list[Problem] = []
     for extra in extra_dirs:
-        folder = Path(extra)
-        if not folder.is_dir():
-            what = "does not exist" if not folder.exists() else "is not a folder"
-            problems.append(Problem(str(folder), "", f"{what}; give a folder of .toml files"))
+        user_folder = Path(extra)
+        if not user_folder.is_dir():
+            what = "does not exist" if not user_folder.exists() else "is not a folder"
+            problems.append(Problem(str(user_folder), "", f"{what}; give a folder of .toml files"))
             continue
-        sources.append((str(folder), folder))
+        sources.append((str(user_folder), user_folder))
     by_id: dict[str, Exercise] = {}
     where: dict[str, str] = {}
+    cache = _ParseCache(sources)
     for prefix, folder in sources:
         seen_here: dict[str, str] = {}
         for shown, entry in _toml_files(folder, prefix):
-            exercise, found = _read(shown, entry)
+            exercise, found = _read(shown, entry, cache)
             problems += found
             if exercise is None:
                 continue
             if exercise.id in seen_here:
                 problems.append(
-                    Problem(shown, "id", f"{exercise.id!r} is also defined in {seen_here[exercise.id]}")
+                    Problem(
+                        shown, "id", f"{exercise.id!r} is also defined in {seen_here[exercise.id]}"
+                    )
                 )
             seen_here[exercise.id] = shown
             by_id[exercise.id] = exercise
             where[exercise.id] = shown
     if problems:
         raise CatalogueError(problems)
-    return Catalogue(by_id.values(), sources=where)
+    catalogue = Catalogue(by_id.values(), sources=where)
+    cache.save()
+    return catalogue

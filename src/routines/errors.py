@@ -63,9 +63,12 @@ class UnknownExerciseError(RoutinesError, KeyError):
     def __init__(self, exercise_id: str, close: Sequence[str] = ()) -> None:
         self.exercise_id = exercise_id
         self.close_matches = tuple(close)
+        quoted = [repr(c) for c in self.close_matches]
+        if len(quoted) > 1:
+            quoted[-2:] = [f"{quoted[-2]} or {quoted[-1]}"]
         hint = (
-            f"; did you mean {', '.join(repr(c) for c in self.close_matches)}?"
-            if self.close_matches
+            f"; did you mean {', '.join(quoted)}?"
+            if quoted
             else "; `routines exercises` lists every id"
         )
         super().__init__(f"unknown exercise {exercise_id!r}{hint}")
@@ -74,7 +77,7 @@ class UnknownExerciseError(RoutinesError, KeyError):
         return str(self.args[0])
 
 
-class PlanError(RoutinesError):
+class PlanError(RoutinesError, ValueError):
     """A plan request that cannot be met; the message says what to change."""
 
 

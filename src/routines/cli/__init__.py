@@ -11,6 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from routines._version import version
 from routines.cli import _exercises
 from routines.cli._common import UsageError, error_line
 from routines.errors import RoutinesError
@@ -27,12 +28,6 @@ examples:
 """
 
 
-def _version() -> str:
-    from importlib.metadata import version
-
-    return version("routines")
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``routines`` command."""
     parser = argparse.ArgumentParser(
@@ -40,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=_DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"routines {_version()}")
+    parser.add_argument("--version", action="version", version=f"routines {version()}")
     parser.add_argument(
         "--debug", action="store_true", help="show the full traceback when something fails"
     )

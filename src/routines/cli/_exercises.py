@@ -39,9 +39,7 @@ def add_parser(commands: Any) -> None:
         epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "words", nargs="*", metavar="show ID", help="show one exercise in full"
-    )
+    parser.add_argument("words", nargs="*", metavar="show ID", help="show one exercise in full")
     parser.add_argument("--modality", type=enum_value(Modality, "modality"))
     parser.add_argument("--pattern", type=enum_value(Pattern, "pattern"))
     parser.add_argument("--muscle", type=enum_value(Muscle, "muscle"), help="a primary muscle")
@@ -94,8 +92,10 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps([exercise_json(e) for e in found], indent=2, ensure_ascii=False))
         return 0
     print(table(found))
-    print(f"\n{len(found)} of {len(catalogue)} exercises. "
-          "`routines exercises show ID` shows one in full.")
+    print(
+        f"\n{len(found)} of {len(catalogue)} exercises. "
+        "`routines exercises show ID` shows one in full."
+    )
     return 0
 
 

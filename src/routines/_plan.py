@@ -1,0 +1,190 @@
+"""What the planner makes: :class:`Plan` -> :class:`Week` -> :class:`Session` ->
+:class:`Block` -> :class:`Item`. All frozen; exporters read them and never change them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from routines._exercise import Exercise
+from routines._request import PlanRequest
+from routines._safety import SafetyNotes
+
+if TYPE_CHECKING:
+    from routines._vocab import Level
+
+__all__ = ["SCHEMA_VERSION", "Block", "BlockKind", "Item", "Plan", "Session", "Week"]
+
+#: Version of the JSON exchange format written by :meth:`Plan.to_json`.
+SCHEMA_VERSION = 1
+
+
+class BlockKind(StrEnum):
+    WARMUP = "warmup"
+    STRENGTH = "strength"
+    COOLDOWN = "cooldown"
+
+
+@attrs.frozen
+class Item:
+    """One exercise as prescribed in one session.
+
+    Exactly one of ``reps`` (per set), ``hold_s`` or ``duration_s`` is set. With
+    ``per_side`` the dose is for each side. ``seconds`` estimates the time the
+    item takes, rests included; ``track`` names the progression line the item
+    belongs to, so the same track can be followed from week to week.
+    """
+
+    exercise: str
+    sets: int
+    reps: int | None
+    hold_s: int | None
+    duration_s: int | None
+    per_side: bool
+    rest_s: int
+    effort: str | None
+    seconds: int
+    reason: str
+    track: str | None = None
+    load_steps: int = 0
+
+    @property
+    def dose_text(self) -> str:
+        """``"2 x 10"``, ``"3 x 30 s"`` or ``"1 x 60 s"``, with ``each side``."""
+        if self.reps is not None:
+            amount = f"{self.reps}"
+        elif self.hold_s is not None:
+            amount = f"{self.hold_s} s"
+        else:
+            amount = f"{self.duration_s} s"
+        side = " each side" if self.per_side else ""
+        return f"{self.sets} x {amount}{side}"
+
+
+@attrs.frozen
+class Block:
+    kind: BlockKind
+    items: tuple[Item, ...]
+
+    @property
+    def seconds(self) -> int:
+        return sum(item.seconds for item in self.items)
+
+
+@attrs.frozen
+class Session:
+    """One training session on one day."""
+
+    date: dt.date
+    start: dt.time
+    minutes: int
+    focus: str
+    blocks: tuple[Block, ...]
+
+    @property
+    def seconds(self) -> int:
+        return sum(block.seconds for block in self.blocks)
+
+    def block(self, kind: BlockKind | str) -> Block:
+        for block in self.blocks:
+            if block.kind == kind:
+                return block
+        return Block(BlockKind(kind), ())
+
+    @property
+    def items(self) -> Iterator[Item]:
+        for block in self.blocks:
+            yield from block.items
+
+
+@attrs.frozen
+class Week:
+    index: int
+    deload: bool
+    sessions: tuple[Session, ...]
+
+
+@attrs.frozen
+class Plan:
+    """A finished, frozen training plan.
+
+    ``exercises`` holds every exercise the plan uses, so a plan is complete on
+    its own: exporters, and :meth:`from_json`, need no catalogue.
+    """
+
+    request: PlanRequest
+    title: str
+    goal_summary: str
+    weeks: tuple[Week, ...]
+    exercises: dict[str, Exercise] = attrs.field(hash=False)
+    safety: SafetyNotes
+    notes: tuple[str, ...] = ()
+    schema_version: int = SCHEMA_VERSION
+
+    @property
+    def sessions(self) -> Iterator[Session]:
+        for week in self.weeks:
+            yield from week.sessions
+
+    @property
+    def level(self) -> Level:
+        return self.request.level
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        return self.exercises[exercise_id]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The plan in the JSON exchange format, as plain Python data."""
+        from routines._convert import converter
+
+        raw: dict[str, Any] = converter.unstructure(self)
+        ordered = {"schema_version": raw.pop("schema_version")}
+        ordered.update(raw)
+        return ordered
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The plan as JSON text; :meth:`from_json` reads it back unchanged."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False) + "\n"
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Plan:
+        from routines._convert import converter, describe
+        from routines.errors import PlanError
+
+        version = data.get("schema_version") if isinstance(data, dict) else None
+        if version != SCHEMA_VERSION:
+            raise PlanError(
+                f"schema_version: {version!r} is not supported; this routines reads "
+                f"version {SCHEMA_VERSION}"
+            )
+        try:
+            return converter.structure(data, cls)
+        except PlanError:
+            raise
+        except Exception as exc:
+            found = "; ".join(f"{field or 'plan'}: {message}" for field, message in describe(exc))
+            raise PlanError(f"not a valid plan: {found}") from None
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Plan:
+        """Read a plan written by :meth:`to_json`."""
+        from routines.errors import PlanError
+
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise PlanError(f"not a plan: invalid JSON ({exc})") from None
+        return cls.from_dict(data)
+
+    def write_json(self, path: str | os.PathLike[str]) -> None:
+        """Write :meth:`to_json` to ``path`` atomically (temporary file, then rename)."""
+        from routines._files import write_atomic
+
+        write_atomic(path, self.to_json().encode("utf-8"))

@@ -1,0 +1,229 @@
+"""What a person asks for: :class:`PlanRequest` and its parts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import zoneinfo
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from routines._vocab import Equipment, Level
+from routines.errors import PlanError
+
+__all__ = [
+    "SCREENING_QUESTIONS",
+    "PlanRequest",
+    "Screening",
+    "Weekday",
+    "next_monday",
+    "system_timezone",
+]
+
+
+class Weekday(StrEnum):
+    MON = "mon"
+    TUE = "tue"
+    WED = "wed"
+    THU = "thu"
+    FRI = "fri"
+    SAT = "sat"
+    SUN = "sun"
+
+    @property
+    def number(self) -> int:
+        """Monday is 0, as in :meth:`datetime.date.weekday`."""
+        return list(Weekday).index(self)
+
+    @classmethod
+    def of(cls, day: dt.date) -> Weekday:
+        return list(cls)[day.weekday()]
+
+
+#: The readiness questions (PAR-Q style), by the key used in configs and flags.
+SCREENING_QUESTIONS: dict[str, str] = {
+    "heart_condition": "Has a doctor ever said you have a heart condition?",
+    "chest_pain_activity": "Do you feel pain in your chest when you are physically active?",
+    "chest_pain_rest": "In the past month, have you had chest pain when not active?",
+    "dizziness": "Do you lose your balance because of dizziness, or ever lose consciousness?",
+    "bone_joint": "Do you have a bone or joint problem that activity could make worse?",
+    "medication": "Do you take medicine for your blood pressure or a heart condition?",
+    "other_reason": "Do you know of any other reason you should not be physically active?",
+}
+
+
+@attrs.frozen
+class Screening:
+    """Answers to the readiness questions (``True`` means yes).
+
+    Any yes means routines will not make a plan: see a physician first.
+    """
+
+    heart_condition: bool = False
+    chest_pain_activity: bool = False
+    chest_pain_rest: bool = False
+    dizziness: bool = False
+    bone_joint: bool = False
+    medication: bool = False
+    other_reason: bool = False
+
+    def yes_answers(self) -> list[str]:
+        return [key for key in SCREENING_QUESTIONS if getattr(self, key)]
+
+
+def next_monday(today: dt.date | None = None) -> dt.date:
+    """The first Monday after ``today`` (a week ahead when today is a Monday)."""
+    today = today or dt.date.today()
+    return today + dt.timedelta(days=7 - today.weekday())
+
+
+def system_timezone() -> str:
+    """The IANA name of this machine's time zone, or ``"UTC"`` if unknown."""
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    try:
+        target = str(Path("/etc/localtime").resolve())
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    except OSError:  # pragma: no cover - no /etc/localtime (Windows)
+        pass
+    for name in candidates:
+        if name and _valid_zone(name):
+            return name
+    return "UTC"
+
+
+def _valid_zone(name: str) -> bool:
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def _problem(field: str, value: object, fix: str) -> PlanError:
+    return PlanError(f"{field}: {value!r} {fix}")
+
+
+def _in_range(low: int, high: int) -> Any:
+    def check(instance: Any, attribute: attrs.Attribute[int], value: int) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise _problem(
+                attribute.name, value, f"is outside {low}-{high}; pick a whole number in that range"
+            )
+
+    return check
+
+
+def _weekdays(value: Any) -> tuple[Weekday, ...]:
+    items = value.split(",") if isinstance(value, str) else value
+    return tuple(Weekday(str(item).strip().lower()) for item in items)
+
+
+def _no_repeats(
+    instance: Any, attribute: attrs.Attribute[tuple[Any, ...]], value: tuple[Any, ...]
+) -> None:
+    seen = set()
+    for item in value:
+        if item in seen:
+            raise _problem(attribute.name, str(item), "is listed twice; list each once")
+        seen.add(item)
+
+
+def _days_valid(
+    instance: Any, attribute: attrs.Attribute[tuple[Weekday, ...]], value: tuple[Weekday, ...]
+) -> None:
+    if not value:
+        raise PlanError("days: no training day given; name at least one, such as mon,wed,fri")
+    _no_repeats(instance, attribute, value)
+
+
+def _zone_valid(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
+    if not _valid_zone(value):
+        raise _problem(
+            "timezone", value, "is not an IANA time zone; use a name such as Europe/Berlin or UTC"
+        )
+
+
+def _time_valid(instance: Any, attribute: attrs.Attribute[dt.time], value: dt.time) -> None:
+    if value.second or value.microsecond or value.tzinfo is not None:
+        raise _problem("time", value.isoformat(), "must be a plain HH:MM time such as 07:00")
+
+
+def _deload_valid(instance: Any, attribute: Any, value: int | None) -> None:
+    if value is not None and (isinstance(value, bool) or value not in range(3, 7)):
+        raise _problem(
+            "deload_every", value, "must be 3, 4, 5 or 6 (weeks), or none to turn deloads off"
+        )
+
+
+def _name_valid(instance: Any, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None and not 1 <= len(value.strip()) <= 120:
+        raise _problem(attribute.name, value, "must be 1-120 characters")
+
+
+def _day_list(value: Any) -> tuple[Weekday, ...]:
+    """Weekdays from a list or a comma-separated string, in week order."""
+    return tuple(sorted(_weekdays(value), key=lambda d: d.number))
+
+
+def _equipment_list(value: Any) -> tuple[Equipment, ...]:
+    return tuple(Equipment(item) for item in value)
+
+
+def _text_list(value: Any) -> tuple[str, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class PlanRequest:
+    """Everything the planner needs to know about a person and their week.
+
+    Every field has a sensible default, so ``PlanRequest()`` is the founding
+    program: upper back and core for runners, three 30-minute sessions a week.
+
+    >>> request = PlanRequest(start=dt.date(2026, 1, 5), days=("mon", "thu"), minutes=25)
+    >>> request.days
+    (<Weekday.MON: 'mon'>, <Weekday.THU: 'thu'>)
+    """
+
+    start: dt.date = attrs.field(factory=next_monday)
+    weeks: int = attrs.field(default=8, validator=_in_range(1, 52))
+    days: tuple[Weekday, ...] = attrs.field(
+        default=(Weekday.MON, Weekday.WED, Weekday.FRI),
+        converter=_day_list,
+        validator=_days_valid,
+    )
+    minutes: int = attrs.field(default=30, validator=_in_range(15, 90))
+    time: dt.time = attrs.field(default=dt.time(7, 0), validator=_time_valid)
+    timezone: str = attrs.field(factory=system_timezone, validator=_zone_valid)
+    level: Level = attrs.field(default=Level.BEGINNER, converter=Level)
+    equipment: tuple[Equipment, ...] = attrs.field(
+        default=(Equipment.NONE, Equipment.BAND),
+        converter=_equipment_list,
+        validator=_no_repeats,
+    )
+    goal: str = "upper-back-runner"
+    run_days: tuple[Weekday, ...] = attrs.field(
+        default=(), converter=_day_list, validator=_no_repeats
+    )
+    long_run: Weekday | None = attrs.field(
+        default=None, converter=attrs.converters.optional(Weekday)
+    )
+    avoid: tuple[str, ...] = attrs.field(default=(), converter=_text_list, validator=_no_repeats)
+    seed: int = 0
+    name: str | None = attrs.field(default=None, validator=_name_valid)
+    id: str | None = attrs.field(default=None, validator=_name_valid)
+    deload_every: int | None = attrs.field(default=4, validator=_deload_valid)
+    screening: Screening | None = None
+
+    def week_start(self, week: int) -> dt.date:
+        """The first day of week ``week`` (1-based): ``start + 7 * (week - 1)``."""
+        return self.start + dt.timedelta(days=7 * (week - 1))
+
+    @property
+    def end(self) -> dt.date:
+        """The last day of the plan."""
+        return self.week_start(self.weeks) + dt.timedelta(days=6)

@@ -1,0 +1,70 @@
+"""The safety notes every plan carries and every exporter prints.
+
+Sources: ACSM's pre-participation screening and warning signs, and the pain
+monitoring model of Silbernagel et al. (2007). See docs/training-rules.md.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = ["DISCLAIMER", "SafetyNotes", "safety_notes"]
+
+DISCLAIMER = (
+    "General information, not medical advice. Check with a health professional "
+    "before starting if you are unsure whether exercise is safe for you."
+)
+
+
+@attrs.frozen
+class SafetyNotes:
+    """What to watch for while following a plan."""
+
+    disclaimer: str
+    pain_rule: tuple[str, ...]
+    stop_signs: tuple[str, ...]
+    see_a_professional: tuple[str, ...]
+    progression: tuple[str, ...]
+
+    @property
+    def one_line(self) -> str:
+        """A short form for calendars and footers."""
+        return (
+            "Stop at once for chest, jaw or arm pain, dizziness or numbness. "
+            "Pain above 5/10 or not settled by next morning: ease off. " + DISCLAIMER
+        )
+
+
+def safety_notes() -> SafetyNotes:
+    return SafetyNotes(
+        disclaimer=DISCLAIMER,
+        pain_rule=(
+            "Rate pain from 0 (none) to 10 (worst imaginable) during and after each session.",
+            "0-2: safe. Up to 5: acceptable while training. Over 5: too much, stop that exercise.",
+            "Pain must settle by the next morning and must not rise from week to week.",
+            "If it does not settle or keeps rising: repeat the easier week, use the easier "
+            "variant, and lower the load.",
+        ),
+        stop_signs=(
+            "Pain, pressure or tightness in the chest, jaw, arm or between the shoulder blades.",
+            "Dizziness, light-headedness or fainting.",
+            "Severe breathlessness, an irregular heartbeat or a cold sweat.",
+            "Sudden numbness or weakness, confusion, or a change in vision.",
+            "Any of these: stop at once and seek medical help (call emergency services if severe).",
+        ),
+        see_a_professional=(
+            "Pain that began with a fall, accident or other trauma.",
+            "Pain at night or at rest, or with fever or unexplained weight loss.",
+            "Numbness, tingling, leg weakness, balance problems, or bowel or bladder changes.",
+            "Pain that is constant or getting worse, or unchanged after 2-4 weeks.",
+            "Upper (thoracic) back pain is more often serious than neck or low back pain: "
+            "have it checked when in doubt.",
+        ),
+        progression=(
+            "Stop each set with 2-3 good reps still in reserve (effort 7-8 out of 10); "
+            "training to failure is not needed.",
+            "Move to the next week's step only when you completed this week's target with good "
+            "form in 2 sessions in a row; otherwise repeat the week.",
+            "Rest days matter: the plan never loads the same muscles on two days in a row.",
+        ),
+    )

@@ -1,0 +1,64 @@
+"""When sessions happen and which muscle groups each may load.
+
+The rule (ACSM): at least 48 hours between sessions that load the same primary
+muscles, so no group is loaded on two consecutive days. Trunk muscles and light
+holds are exempt. A session with no neighbour the day before or after trains
+the whole body; in a run of consecutive days, upper and lower body alternate.
+No heavy leg work on the day before the long run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+import attrs
+
+from routines._request import PlanRequest, Weekday
+
+__all__ = ["Group", "Slot", "schedule"]
+
+
+class Group(StrEnum):
+    UPPER = "upper"
+    LOWER = "lower"
+
+
+@attrs.frozen
+class Slot:
+    """One session's place in the calendar and the groups it may load."""
+
+    week: int
+    date: dt.date
+    groups: frozenset[Group]
+    before_long_run: bool
+
+
+def schedule(request: PlanRequest) -> list[Slot]:
+    """Every session of the plan, in date order, with the groups it may load."""
+    dates: list[tuple[int, dt.date]] = []
+    wanted = set(request.days)
+    for week in range(1, request.weeks + 1):
+        first = request.week_start(week)
+        for offset in range(7):
+            day = first + dt.timedelta(days=offset)
+            if Weekday.of(day) in wanted:
+                dates.append((week, day))
+    taken = {day for _, day in dates}
+    one = dt.timedelta(days=1)
+    last_upper: dt.date | None = None
+    last_lower: dt.date | None = None
+    slots = []
+    for week, day in dates:
+        isolated = day - one not in taken and day + one not in taken
+        before_long_run = request.long_run is not None and Weekday.of(day + one) is request.long_run
+        groups = set()
+        if last_upper != day - one:
+            groups.add(Group.UPPER)
+            last_upper = day
+        lower_free = last_lower != day - one and not before_long_run
+        if lower_free and (isolated or Group.UPPER not in groups):
+            groups.add(Group.LOWER)
+            last_lower = day
+        slots.append(Slot(week, day, frozenset(groups), before_long_run))
+    return slots

@@ -1,0 +1,37 @@
+"""`import routines` stays light: no exporter or cattrs until they are used."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import routines
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", f"{code}\nimport sys\nprint(' '.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return set(out.split())
+
+
+def test_import_does_not_load_heavy_libraries() -> None:
+    loaded = _modules_after("import routines")
+    for heavy in ("reportlab", "icalendar", "cattrs", "tomllib"):
+        assert heavy not in loaded, f"import routines loaded {heavy}"
+
+
+def test_lazy_names_resolve() -> None:
+    assert routines.load_catalogue.__name__ == "load_catalogue"
+    assert routines.Level("beginner") is routines.Level.BEGINNER
+    assert "load_catalogue" in dir(routines)
+    assert isinstance(routines.__version__, str)
+
+
+def test_all_is_sorted_and_complete() -> None:
+    assert routines.__all__ == sorted(routines.__all__)
+    for name in routines.__all__:
+        assert getattr(routines, name) is not None
