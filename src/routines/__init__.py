@@ -26,7 +26,12 @@ from routines.errors import (
 if TYPE_CHECKING:
     from routines._catalogue import Catalogue
     from routines._exercise import Dosage, Exercise
+    from routines._goals import GOALS, Goal, Slot
     from routines._load import load_catalogue
+    from routines._plan import Block, BlockKind, Item, Plan, Session, Week
+    from routines._planner import plan
+    from routines._request import PlanRequest, Screening, Weekday
+    from routines._safety import SafetyNotes
     from routines._vocab import (
         Caution,
         Dose,
@@ -38,6 +43,9 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "GOALS",
+    "Block",
+    "BlockKind",
     "Catalogue",
     "CatalogueError",
     "Caution",
@@ -46,16 +54,27 @@ __all__ = [
     "Equipment",
     "Exercise",
     "ExportError",
+    "Goal",
+    "Item",
     "Level",
     "Modality",
     "Muscle",
     "Pattern",
+    "Plan",
     "PlanError",
+    "PlanRequest",
     "Problem",
     "RoutinesError",
+    "SafetyNotes",
+    "Screening",
+    "Session",
+    "Slot",
     "UnknownExerciseError",
+    "Week",
+    "Weekday",
     "__version__",
     "load_catalogue",
+    "plan",
 ]
 
 # Public name -> the private module that defines it; imported on first access.
@@ -64,6 +83,20 @@ _LAZY = {
     "Dosage": "_exercise",
     "Exercise": "_exercise",
     "load_catalogue": "_load",
+    "GOALS": "_goals",
+    "Goal": "_goals",
+    "Slot": "_goals",
+    "Block": "_plan",
+    "BlockKind": "_plan",
+    "Item": "_plan",
+    "Plan": "_plan",
+    "Session": "_plan",
+    "Week": "_plan",
+    "plan": "_planner",
+    "PlanRequest": "_request",
+    "Screening": "_request",
+    "Weekday": "_request",
+    "SafetyNotes": "_safety",
     "Caution": "_vocab",
     "Dose": "_vocab",
     "Equipment": "_vocab",

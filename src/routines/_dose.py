@@ -117,11 +117,12 @@ def start_amount(exercise: Exercise, level: Level) -> int:
     return min(dosage.duration_s or 30, DURATION_CAP_S)
 
 
-def start_track(exercise: Exercise, level: Level, sets: int | None = None) -> Track:
-    """The first week's dose: the level's sets, at the bottom of the range."""
-    dosage = exercise.dosage_for(level)
-    chosen = dosage.sets if sets is None else sets
-    return Track(exercise.id, min(chosen, max_sets(level)), start_amount(exercise, level))
+def start_track(exercise: Exercise, level: Level, set_cap: int | None = None) -> Track:
+    """The first week's dose: the level's sets (at most ``set_cap``), at the
+    bottom of the range."""
+    cap = min(max_sets(level), set_cap or max_sets(level))
+    sets = min(exercise.dosage_for(level).sets, cap)
+    return Track(exercise.id, sets, start_amount(exercise, level))
 
 
 def next_step(

@@ -1,0 +1,591 @@
+"""The planner: a :class:`PlanRequest` in, a progressive :class:`Plan` out.
+
+The steps, each a small function over frozen values:
+
+1. screen the person (any yes: no plan);
+2. lay out the calendar (:func:`routines._schedule.schedule`): which days may
+   load the upper body, the lower body, both, or only the trunk;
+3. for each kind of day, fill the goal's strength slots and simulate the whole
+   plan's progression (:mod:`routines._dose`), dropping the least important
+   slots until every week fits the time;
+4. build each (week, kind of day) once: strength items, then a warm-up and a
+   cool-down sized so the session lands within 10% of the minutes asked for.
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+from collections.abc import Sequence
+
+import attrs
+
+from routines._catalogue import Catalogue
+from routines._dose import (
+    Track,
+    deload_sets,
+    effort,
+    item_seconds,
+    max_sets,
+    next_step,
+    rest_range,
+    start_track,
+)
+from routines._exercise import Exercise
+from routines._goals import Goal, Slot, goal_named
+from routines._plan import Block, BlockKind, Item, Plan, Session, Week
+from routines._pool import Pool
+from routines._request import SCREENING_QUESTIONS, PlanRequest
+from routines._safety import safety_notes
+from routines._schedule import Group, schedule
+from routines._vocab import Dose, Modality, Muscle, Pattern
+from routines.errors import PlanError
+
+__all__ = ["plan"]
+
+WARMUP_MIN_S, WARMUP_MAX_S = 300, 600
+COOLDOWN_MIN_S = 240
+STRETCH_HOLD_S = (20, 30)
+STRETCH_SETS = (2, 4)
+TOLERANCE = 0.10
+#: Weekly growth of total strength sets is held to 20%.
+MAX_WEEKLY_SET_GROWTH = 0.20
+
+_ORDER = {
+    Pattern.SQUAT: 0, Pattern.HINGE: 0, Pattern.LUNGE: 0,
+    Pattern.HORIZONTAL_PULL: 1, Pattern.VERTICAL_PULL: 1,
+    Pattern.HORIZONTAL_PUSH: 1, Pattern.VERTICAL_PUSH: 1,
+    Pattern.CARRY: 2, Pattern.ISOLATION: 3, Pattern.SPINAL_EXTENSION: 3,
+}  # fmt: skip
+"""Multi-joint before single-joint, large muscles before small, trunk last."""
+
+_FOCUS = {
+    frozenset({Group.UPPER, Group.LOWER}): "full body",
+    frozenset({Group.UPPER}): "upper body and core",
+    frozenset({Group.LOWER}): "lower body and core",
+    frozenset(): "core and mobility",
+}
+_WARMUP_ORDER = {Modality.CARDIO: 0, Modality.MOBILITY: 1, Modality.ACTIVATION: 2}
+_WARMUP_REASON = {
+    Modality.CARDIO: "raises heart rate and warms the muscles",
+    Modality.MOBILITY: "moves the joints through their range",
+    Modality.ACTIVATION: "wakes up the muscles you are about to train",
+}
+_STRETCH_REASON = {
+    Muscle.PEC_MINOR: "opens a tight chest that pulls the shoulders forward",
+    Muscle.CHEST: "opens a tight chest that pulls the shoulders forward",
+    Muscle.UPPER_TRAPEZIUS: "eases the upper trapezius, tight from hunched shoulders",
+    Muscle.NECK: "eases a stiff neck",
+    Muscle.THORACIC_SPINE: "restores upper back movement lost to slouching",
+}
+
+
+@attrs.frozen
+class _Line:
+    """One slot of a kind of day, with its progression track for one week."""
+
+    slot: Slot
+    track: Track
+    note: str = ""
+
+
+@attrs.frozen
+class _Template:
+    """A kind of day (its groups) and its strength lines for every week."""
+
+    groups: frozenset[Group]
+    weeks: tuple[tuple[_Line, ...], ...]  # index 0 is week 1
+
+
+def _crc(*keys: object) -> int:
+    return zlib.crc32(":".join(map(str, keys)).encode())
+
+
+def _screen(request: PlanRequest) -> None:
+    if request.screening is None:
+        return
+    yes = request.screening.yes_answers()
+    if yes:
+        questions = "; ".join(f"{key} ({SCREENING_QUESTIONS[key]})" for key in yes)
+        raise PlanError(
+            f"screening: you answered yes to {questions}. Please see a physician before "
+            "starting an exercise plan; routines will not make one until they agree. "
+            "(General information, not medical advice.)"
+        )
+
+
+def _deload_weeks(request: PlanRequest) -> frozenset[int]:
+    every = request.deload_every
+    if every is None or request.weeks < 6:
+        return frozenset()
+    return frozenset(range(every, request.weeks + 1, every))
+
+
+def _exercise(pool: Pool, exercise_id: str) -> Exercise:
+    return pool.allowed[exercise_id]
+
+
+def _strength_seconds(pool: Pool, lines: Sequence[_Line], deload: bool, *, rest: str) -> int:
+    total = 0
+    for line in lines:
+        exercise = _exercise(pool, line.track.exercise)
+        sets = deload_sets(line.track.sets) if deload else line.track.sets
+        low, high = rest_range(exercise.dose, line.track.amount)
+        rest_s = {"low": low, "high": high}[rest]
+        total += item_seconds(
+            exercise.dose,
+            sets=sets,
+            amount=line.track.amount,
+            per_side=exercise.per_side,
+            rest_s=rest_s,
+            tempo=exercise.dosage_for(pool.request.level).tempo,
+        )
+    return total
+
+
+def _simulate(
+    pool: Pool,
+    slots: Sequence[Slot],
+    groups: frozenset[Group],
+    deloads: frozenset[int],
+    set_cap: int,
+) -> _Template:
+    """Choose exercises for ``slots`` and follow their progression through every week."""
+    request = pool.request
+    level = request.level
+    focus = _FOCUS[groups]
+    taken: set[str] = set()
+    lines: list[_Line] = []
+    pulls = pushes = 0
+    for slot in slots:
+        exercise = pool.choose(slot, groups, taken, request.seed, focus, slot.name, 0)
+        if exercise is None:
+            continue
+        if exercise.pattern.is_push and pushes + 1 > pulls:
+            continue  # never more pushing than pulling
+        pulls += exercise.pattern.is_pull
+        pushes += exercise.pattern.is_push
+        taken.add(exercise.id)
+        lines.append(_Line(slot, start_track(exercise, level, set_cap)))
+    block = next(iter(sorted(deloads)), 4) if deloads else 4
+    weeks: list[tuple[_Line, ...]] = [tuple(lines)]
+    for week in range(2, request.weeks + 1):
+        previous = weeks[-1]
+        if week in deloads:
+            weeks.append(tuple(_Line(line.slot, line.track, "deload") for line in previous))
+            continue
+        resume = week - 1 in deloads
+        rotate = (week - 1) % block == 0
+        total = sum(line.track.sets for line in previous)
+        spare_sets = math.floor(total * (1 + MAX_WEEKLY_SET_GROWTH)) - total
+        pull_sets = sum(line.track.sets for line in previous if _is(pool, line, "pull"))
+        push_sets = sum(line.track.sets for line in previous if _is(pool, line, "push"))
+        taken = {line.track.exercise for line in previous}
+        current: list[_Line] = []
+        for line in previous:
+            exercise = _exercise(pool, line.track.exercise)
+            if rotate:
+                swap = pool.equivalent(
+                    exercise, line.slot, groups, taken, request.seed, focus, line.slot.name, week
+                )
+                if swap.id != exercise.id:
+                    taken.discard(exercise.id)
+                    taken.add(swap.id)
+                    track = _fit_range(attrs.evolve(line.track, exercise=swap.id), swap, pool)
+                    current.append(_Line(line.slot, track, f"variety: in place of {exercise.name}"))
+                    continue
+            if resume:
+                current.append(_Line(line.slot, line.track, "back to the level before the deload"))
+                continue
+            may_add = spare_sets > 0 and (
+                not exercise.pattern.is_push or push_sets + 1 <= pull_sets
+            )
+            harder = pool.harder(exercise, line.slot, groups, taken)
+            track, note = next_step(
+                line.track, exercise, harder, level, set_cap=set_cap, may_add_set=may_add
+            )
+            if track.sets > line.track.sets:
+                spare_sets -= 1
+                pull_sets += exercise.pattern.is_pull
+                push_sets += exercise.pattern.is_push
+            if track.exercise != exercise.id:
+                taken.discard(exercise.id)
+                taken.add(track.exercise)
+            current.append(_Line(line.slot, track, note))
+        weeks.append(tuple(current))
+    return _Template(groups, tuple(weeks))
+
+
+def _is(pool: Pool, line: _Line, kind: str) -> bool:
+    pattern = _exercise(pool, line.track.exercise).pattern
+    return pattern.is_pull if kind == "pull" else pattern.is_push
+
+
+def _fit_range(track: Track, exercise: Exercise, pool: Pool) -> Track:
+    """Keep a carried-over dose inside the new exercise's range."""
+    dosage = exercise.dosage_for(pool.request.level)
+    if dosage.reps is not None:
+        low, high = dosage.reps
+        return attrs.evolve(track, amount=min(max(track.amount, low), high), load_steps=0)
+    return attrs.evolve(track, load_steps=0)
+
+
+def _attempts(slots: Sequence[Slot], top_sets: int) -> list[tuple[list[Slot], int]]:
+    """Configurations to try, best first: the level's full set growth with at
+    least four exercises, then at most 2 sets, then a single set (enough for
+    novices) with only the essential slots left."""
+    optional = [i for i, slot in enumerate(slots) if not slot.required]
+
+    def keep(count: int) -> list[Slot]:
+        dropped = set(optional[len(optional) - count :]) if count else set()
+        return [slot for i, slot in enumerate(slots) if i not in dropped]
+
+    floor = max(0, len(slots) - 4)
+    tries = [(keep(n), top_sets) for n in range(0, min(floor, len(optional)) + 1)]
+    tries += [(keep(n), 2) for n in range(0, len(optional) + 1)]
+    tries += [(keep(len(optional)), 1)]
+    return tries
+
+
+def _template(
+    pool: Pool, goal: Goal, groups: frozenset[Group], deloads: frozenset[int]
+) -> _Template:
+    """The richest template whose strength block fits the time in every week."""
+    request = pool.request
+    target = request.minutes * 60
+    cooldown_min = max(COOLDOWN_MIN_S, round(goal.cooldown_share * target))
+    budget = math.floor(target * (1 + TOLERANCE)) - WARMUP_MIN_S - cooldown_min
+    longest = 0
+    for slots, cap in _attempts(goal.slots, max_sets(request.level)):
+        template = _simulate(pool, slots, groups, deloads, cap)
+        longest = max(
+            _strength_seconds(pool, lines, False, rest="low") for lines in template.weeks
+        )
+        if longest <= budget:
+            return template
+    needed = math.ceil((WARMUP_MIN_S + cooldown_min + longest) / 60 / (1 + TOLERANCE))
+    raise PlanError(
+        f"minutes: {request.minutes} is too short for a 5-minute warm-up, the essential "
+        f"strength work and a {math.ceil(cooldown_min / 60)}-minute cool-down on the "
+        f"{_FOCUS[groups]} days; ask for --minutes {needed} or more"
+    )
+
+
+def _warmup_item(exercise: Exercise, pool: Pool) -> Item:
+    dosage = exercise.dosage_for(pool.request.level)
+    amount = dosage.reps[0] if dosage.reps else (dosage.duration_s or 30)
+    sets = dosage.sets
+    seconds = item_seconds(
+        exercise.dose, sets=sets, amount=amount, per_side=exercise.per_side,
+        rest_s=dosage.rest_s, tempo=dosage.tempo,
+    )  # fmt: skip
+    return Item(
+        exercise=exercise.id,
+        sets=sets,
+        reps=amount if exercise.dose is Dose.REPS else None,
+        hold_s=None,
+        duration_s=amount if exercise.dose is Dose.DURATION else None,
+        per_side=exercise.per_side,
+        rest_s=dosage.rest_s,
+        effort=None,
+        seconds=seconds,
+        reason=_WARMUP_REASON[exercise.modality],
+    )
+
+
+def _warmup(pool: Pool, goal: Goal, block: int, target_s: int) -> list[Item]:
+    moves = pool.of(_WARMUP_ORDER)
+    first = [pool.allowed[i] for i in goal.warmup_first if i in pool.allowed]
+    first = [e for e in first if e.modality in _WARMUP_ORDER]
+    rest = sorted(
+        (e for e in moves if e not in first),
+        key=lambda e: (_crc(pool.request.seed, block, e.id), e.id),
+    )
+    chosen: list[Item] = []
+    total = 0
+    for exercise in first + rest:
+        item = _warmup_item(exercise, pool)
+        if total + item.seconds > WARMUP_MAX_S:
+            continue
+        chosen.append(item)
+        total += item.seconds
+        if total >= target_s:
+            break
+    if total < WARMUP_MIN_S:
+        raise PlanError(
+            "warm-up: too few warm-up moves fit your equipment, level and avoid list to "
+            "fill 5 minutes; remove some entries from --avoid"
+        )
+    by_id = pool.allowed
+    return sorted(chosen, key=lambda item: _WARMUP_ORDER[by_id[item.exercise].modality])
+
+
+def _stretch_item(exercise: Exercise, pool: Pool, hold_s: int, reason: str) -> Item:
+    dosage = exercise.dosage_for(pool.request.level)
+    sets = min(max(dosage.sets, STRETCH_SETS[0]), STRETCH_SETS[1])
+    rest_s = min(dosage.rest_s, 15)
+    seconds = item_seconds(Dose.HOLD, sets=sets, amount=hold_s, per_side=exercise.per_side, rest_s=rest_s)
+    return Item(
+        exercise=exercise.id,
+        sets=sets,
+        reps=None,
+        hold_s=hold_s,
+        duration_s=None,
+        per_side=exercise.per_side,
+        rest_s=rest_s,
+        effort="gentle: mild tension, never pain",
+        seconds=seconds,
+        reason=reason,
+    )
+
+
+def _stretch_order(pool: Pool, goal: Goal, block: int) -> list[tuple[Exercise, str]]:
+    stretches = pool.of([Modality.STATIC_STRETCH])
+    seed = pool.request.seed
+    ordered: list[tuple[Exercise, str]] = []
+    used: set[str] = set()
+    for muscle in goal.stretch_focus:
+        options = [e for e in stretches if muscle in e.primary_muscles and e.id not in used]
+        if not options:
+            continue
+        best = min(pool.request.level.rank - e.level.rank for e in options)
+        equals = sorted((e for e in options if pool.request.level.rank - e.level.rank == best), key=lambda e: e.id)
+        chosen = equals[_crc(seed, block, muscle) % len(equals)]
+        used.add(chosen.id)
+        reason = _STRETCH_REASON.get(muscle, f"lengthens the {muscle.value.replace('_', ' ')}")
+        ordered.append((chosen, reason))
+    for exercise in sorted(stretches, key=lambda e: (_crc(seed, block, e.id), e.id)):
+        if exercise.id not in used:
+            muscle = exercise.primary_muscles[0]
+            ordered.append((exercise, f"lengthens the {muscle.value.replace('_', ' ')}"))
+    return ordered
+
+
+def _cooldown(pool: Pool, goal: Goal, block: int, target_s: int) -> list[Item]:
+    chosen: list[Item] = []
+    total = 0
+    for exercise, reason in _stretch_order(pool, goal, block):
+        if total >= target_s:
+            break
+        item = _stretch_item(exercise, pool, STRETCH_HOLD_S[1], reason)
+        chosen.append(item)
+        total += item.seconds
+    if total < COOLDOWN_MIN_S:
+        raise PlanError(
+            "cool-down: too few stretches fit your equipment, level and avoid list to "
+            "fill 4 minutes; remove some entries from --avoid"
+        )
+    # shorten holds (30 -> 25 -> 20 s) from the end while that stays above the target
+    for hold in (25, 20):
+        for index in reversed(range(len(chosen))):
+            item = chosen[index]
+            shorter = _stretch_item(pool.allowed[item.exercise], pool, hold, item.reason)
+            if total - item.seconds + shorter.seconds >= max(target_s, COOLDOWN_MIN_S):
+                total += shorter.seconds - item.seconds
+                chosen[index] = shorter
+    return chosen
+
+
+def _strength_items(
+    pool: Pool, lines: Sequence[_Line], deload: bool, track_prefix: str
+) -> list[Item]:
+    level = pool.request.level
+    items = []
+    ordered = sorted(
+        enumerate(lines),
+        key=lambda pair: (_ORDER.get(_exercise(pool, pair[1].track.exercise).pattern, 4), pair[0]),
+    )
+    for _, line in ordered:
+        exercise = _exercise(pool, line.track.exercise)
+        dosage = exercise.dosage_for(level)
+        sets = deload_sets(line.track.sets) if deload else line.track.sets
+        low, high = rest_range(exercise.dose, line.track.amount)
+        rest_s = min(max(dosage.rest_s, low), high)
+        amount = line.track.amount
+        reason = line.slot.reason
+        if deload:
+            reason = "deload week: about half the sets, easy effort, to recover"
+        elif line.note:
+            reason = f"{reason}; {line.note}"
+        items.append(
+            Item(
+                exercise=exercise.id,
+                sets=sets,
+                reps=amount if exercise.dose is Dose.REPS else None,
+                hold_s=amount if exercise.dose is Dose.HOLD else None,
+                duration_s=amount if exercise.dose is Dose.DURATION else None,
+                per_side=exercise.per_side,
+                rest_s=rest_s,
+                effort=effort(exercise, deload=deload),
+                seconds=item_seconds(
+                    exercise.dose, sets=sets, amount=amount, per_side=exercise.per_side,
+                    rest_s=rest_s, tempo=dosage.tempo,
+                ),  # fmt: skip
+                reason=reason,
+                track=f"{track_prefix}:{line.slot.name}",
+                load_steps=line.track.load_steps,
+            )
+        )
+    return items
+
+
+_FOCUS_KEY = {
+    frozenset({Group.UPPER, Group.LOWER}): "full",
+    frozenset({Group.UPPER}): "upper",
+    frozenset({Group.LOWER}): "lower",
+    frozenset(): "core",
+}
+
+
+def _with_rest(item: Item, pool: Pool, rest_s: int) -> Item:
+    exercise = pool.allowed[item.exercise]
+    amount = item.reps or item.hold_s or item.duration_s or 0
+    seconds = item_seconds(
+        exercise.dose, sets=item.sets, amount=amount, per_side=item.per_side, rest_s=rest_s,
+        tempo=exercise.dosage_for(pool.request.level).tempo,
+    )  # fmt: skip
+    return attrs.evolve(item, rest_s=rest_s, seconds=seconds)
+
+
+def _tune_rests(strength: list[Item], pool: Pool, change_s: int) -> list[Item]:
+    """Move rests within their allowed ranges to add (or remove) about ``change_s``."""
+    items = list(strength)
+    for step in (15,) * 40:
+        if abs(change_s) < step:
+            break
+        moved = False
+        for index, item in enumerate(items):
+            if item.sets < 2 or abs(change_s) < step:
+                continue
+            low, high = rest_range(pool.allowed[item.exercise].dose, item.reps or item.hold_s or 0)
+            rest = item.rest_s + (step if change_s > 0 else -step)
+            if low <= rest <= high:
+                items[index] = _with_rest(item, pool, rest)
+                change_s -= (items[index].seconds - item.seconds)
+                moved = True
+        if not moved:
+            break
+    return items
+
+
+def _session_blocks(
+    pool: Pool,
+    goal: Goal,
+    groups: frozenset[Group],
+    lines: Sequence[_Line],
+    deload: bool,
+    block: int,
+) -> tuple[Block, ...]:
+    target = pool.request.minutes * 60
+    strength = _strength_items(pool, lines, deload, _FOCUS_KEY[groups])
+    strength_s = sum(item.seconds for item in strength)
+    if deload:
+        # a deload session keeps the usual warm-up and cool-down and is simply
+        # shorter: the time saved is the recovery
+        usual = _strength_items(pool, lines, False, _FOCUS_KEY[groups])
+        target -= sum(item.seconds for item in usual) - strength_s
+    warmup_target = min(max(round(0.2 * target), WARMUP_MIN_S), WARMUP_MAX_S)
+    cooldown_min = max(COOLDOWN_MIN_S, round(goal.cooldown_share * target))
+    squeeze = strength_s + warmup_target + cooldown_min - target
+    if squeeze > 0:
+        strength = _tune_rests(strength, pool, -squeeze)
+        strength_s = sum(item.seconds for item in strength)
+    warmup = _warmup(pool, goal, block, warmup_target)
+    warmup_s = sum(item.seconds for item in warmup)
+    cooldown = _cooldown(pool, goal, block, max(cooldown_min, target - strength_s - warmup_s))
+    total = strength_s + warmup_s + sum(item.seconds for item in cooldown)
+    if abs(total - target) > 0.05 * target:
+        strength = _tune_rests(strength, pool, target - total)
+    blocks = [Block(BlockKind.WARMUP, tuple(warmup))]
+    if strength:
+        blocks.append(Block(BlockKind.STRENGTH, tuple(strength)))
+    blocks.append(Block(BlockKind.COOLDOWN, tuple(cooldown)))
+    return tuple(blocks)
+
+
+def _notes(request: PlanRequest, deloads: frozenset[int]) -> tuple[str, ...]:
+    notes = []
+    if deloads:
+        weeks = ", ".join(str(w) for w in sorted(deloads))
+        notes.append(
+            f"Deload weeks ({weeks}): about half the strength sets, so the body can adapt; "
+            "the week after picks up where you were before."
+        )
+    notes.append(
+        "The same muscles are never loaded on two days in a row: sessions on "
+        "consecutive days alternate upper and lower body."
+    )
+    if request.long_run is not None:
+        notes.append(
+            f"No leg strength work the day before your long run ({request.long_run.value})."
+        )
+    if request.minutes > 60:
+        notes.append(
+            "Sessions over 60 minutes are harder to keep up; shorter, regular sessions "
+            "work as well."
+        )
+    return tuple(notes)
+
+
+def plan(request: PlanRequest | None = None, catalogue: Catalogue | None = None) -> Plan:
+    """Build the plan for ``request`` (the defaults when ``None``).
+
+    Raises :class:`~routines.errors.PlanError` when the request cannot be met,
+    with what to change.
+
+    >>> import datetime as dt
+    >>> from routines import PlanRequest, plan
+    >>> p = plan(PlanRequest(start=dt.date(2026, 1, 5), timezone="Europe/Berlin"))
+    >>> len(p.weeks), [s.date.isoformat() for s in p.weeks[0].sessions]
+    (8, ['2026-01-05', '2026-01-07', '2026-01-09'])
+    """
+    request = request or PlanRequest()
+    _screen(request)
+    goal = goal_named(request.goal)
+    if catalogue is None:
+        from routines._load import load_catalogue
+
+        catalogue = load_catalogue()
+    pool = Pool.build(catalogue, request)
+    calendar = schedule(request)
+    deloads = _deload_weeks(request)
+    block_length = min(deloads) if deloads else 4
+    templates = {
+        groups: _template(pool, goal, groups, deloads)
+        for groups in sorted({slot.groups for slot in calendar}, key=sorted)
+    }
+    built: dict[tuple[int, frozenset[Group]], tuple[Block, ...]] = {}
+    sessions_by_week: dict[int, list[Session]] = {week: [] for week in range(1, request.weeks + 1)}
+    for slot in calendar:
+        key = (slot.week, slot.groups)
+        if key not in built:
+            lines = templates[slot.groups].weeks[slot.week - 1]
+            block = (slot.week - 1) // block_length
+            deload = slot.week in deloads
+            built[key] = _session_blocks(pool, goal, slot.groups, lines, deload, block)
+        blocks = built[key]
+        seconds = sum(block.seconds for block in blocks)
+        sessions_by_week[slot.week].append(
+            Session(
+                date=slot.date,
+                start=request.time,
+                minutes=round(seconds / 60),
+                focus=_FOCUS[slot.groups],
+                blocks=blocks,
+            )
+        )
+    weeks = tuple(
+        Week(index=week, deload=week in deloads, sessions=tuple(sessions))
+        for week, sessions in sessions_by_week.items()
+    )
+    used = sorted({item.exercise for week in weeks for s in week.sessions for item in s.items})
+    return Plan(
+        request=request,
+        title=request.name or goal.title,
+        goal_summary=goal.summary,
+        weeks=weeks,
+        exercises={exercise_id: catalogue.get(exercise_id) for exercise_id in used},
+        safety=safety_notes(),
+        notes=_notes(request, deloads),
+    )
+

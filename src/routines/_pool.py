@@ -1,0 +1,148 @@
+"""The exercises a request allows, and how they fill the goal's slots."""
+
+from __future__ import annotations
+
+import difflib
+import zlib
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from routines._catalogue import Catalogue
+from routines._exercise import Exercise
+from routines._goals import Slot
+from routines._request import PlanRequest
+from routines._schedule import Group
+from routines._vocab import ALWAYS_AVAILABLE, Caution, Modality, Muscle
+from routines.errors import PlanError
+
+__all__ = ["Pool", "groups_of", "stable_pick"]
+
+STRENGTH_MODALITIES = frozenset({Modality.STRENGTH, Modality.ISOMETRIC})
+
+
+def groups_of(exercise: Exercise) -> frozenset[Group]:
+    """The muscle groups an exercise loads: upper, lower, both or none (trunk only).
+
+    The planner applies the 48-hour rule strictly, to every hold as well.
+    """
+    groups = set()
+    for muscle in exercise.primary_muscles:
+        if muscle.is_core:
+            continue
+        lower = muscle.is_lower_body or muscle is Muscle.LOWER_BACK
+        groups.add(Group.LOWER if lower else Group.UPPER)
+    return frozenset(groups)
+
+
+def stable_pick(options: Sequence[Exercise], *keys: object) -> Exercise:
+    """A choice among ``options`` that depends only on ``keys`` (never on hash())."""
+    index = zlib.crc32(":".join(map(str, keys)).encode()) % len(options)
+    return options[index]
+
+
+@attrs.frozen
+class Pool:
+    """The catalogue narrowed to what this person can and wants to do."""
+
+    catalogue: Catalogue
+    request: PlanRequest
+    allowed: dict[str, Exercise]
+
+    @classmethod
+    def build(cls, catalogue: Catalogue, request: PlanRequest) -> Pool:
+        cautions = {c.value for c in Caution}
+        avoided_ids, avoided_cautions = set(), set()
+        for value in request.avoid:
+            if value in catalogue:
+                avoided_ids.add(value)
+            elif value in cautions:
+                avoided_cautions.add(value)
+            else:
+                known = [e.id for e in catalogue] + sorted(cautions)
+                close = difflib.get_close_matches(value, known, n=3)
+                guess = f"did you mean {', '.join(map(repr, close))}? " if close else ""
+                raise PlanError(
+                    f"avoid: {value!r} is neither an exercise id nor a caution; {guess}"
+                    f"cautions are: {', '.join(sorted(cautions))}"
+                )
+        have = frozenset(request.equipment) | ALWAYS_AVAILABLE
+        allowed = {
+            e.id: e
+            for e in catalogue
+            if e.fits(have)
+            and e.level.rank <= request.level.rank
+            and e.id not in avoided_ids
+            and not avoided_cautions.intersection(e.cautions)
+        }
+        return cls(catalogue, request, allowed)
+
+    def of(self, modalities: Iterable[Modality]) -> list[Exercise]:
+        wanted = set(modalities)
+        return [e for e in self.allowed.values() if e.modality in wanted]
+
+    def fits_slot(self, exercise: Exercise, slot: Slot, groups: frozenset[Group]) -> bool:
+        return (
+            exercise.modality in STRENGTH_MODALITIES
+            and exercise.pattern in slot.patterns
+            and (not slot.muscles or bool(slot.muscles.intersection(exercise.primary_muscles)))
+            and groups_of(exercise) <= groups
+        )
+
+    def rank(self, exercise: Exercise, slot: Slot) -> tuple[int, int, int]:
+        """Smaller is better: the person's own level, the slot's muscles, room to progress."""
+        gap = self.request.level.rank - exercise.level.rank
+        overlap = len(slot.muscles.intersection(exercise.primary_muscles))
+        room = 0 if any(p in self.allowed for p in exercise.progressions) else 1
+        return (gap, -overlap, room)
+
+    def choose(
+        self, slot: Slot, groups: frozenset[Group], taken: set[str], *keys: object
+    ) -> Exercise | None:
+        """The exercise for ``slot``; ``keys`` rotate the choice among equals."""
+        options = [
+            e
+            for e in self.allowed.values()
+            if e.id not in taken and self.fits_slot(e, slot, groups)
+        ]
+        if not options:
+            return None
+        best = min(self.rank(e, slot) for e in options)
+        equals = sorted((e for e in options if self.rank(e, slot) == best), key=lambda e: e.id)
+        return stable_pick(equals, *keys)
+
+    def equivalent(
+        self, current: Exercise, slot: Slot, groups: frozenset[Group], taken: set[str], *keys: object
+    ) -> Exercise:
+        """An exercise that can stand in for ``current`` in a new block (variety)."""
+        options = sorted(
+            (
+                e
+                for e in self.allowed.values()
+                if (e.id == current.id or e.id not in taken)
+                and self.fits_slot(e, slot, groups)
+                and e.pattern is current.pattern
+                and e.level is current.level
+                and e.dose is current.dose
+                and e.per_side == current.per_side
+            ),
+            key=lambda e: e.id,
+        )
+        return stable_pick(options, *keys) if options else current
+
+    def harder(
+        self, current: Exercise, slot: Slot, groups: frozenset[Group], taken: set[str]
+    ) -> Exercise | None:
+        """The next variant up the catalogue's chain that this person may do."""
+        options = [
+            self.allowed[p]
+            for p in current.progressions
+            if p in self.allowed
+            and p not in taken
+            and self.fits_slot(self.allowed[p], slot, groups)
+            and self.allowed[p].dose is current.dose
+            and self.allowed[p].pattern is current.pattern
+        ]
+        if not options:
+            return None
+        return min(options, key=lambda e: (e.level.rank, e.per_side, e.id))
