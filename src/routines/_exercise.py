@@ -17,6 +17,13 @@ from routines._vocab import (
 
 __all__ = ["Dosage", "Exercise"]
 
+#: For each level, the easier levels from the nearest down.
+_EASIER = {
+    Level.BEGINNER: (),
+    Level.INTERMEDIATE: (Level.BEGINNER,),
+    Level.ADVANCED: (Level.INTERMEDIATE, Level.BEGINNER),
+}
+
 
 @attrs.frozen
 class Dosage:
@@ -64,8 +71,11 @@ class Exercise:
 
     def dosage_for(self, level: Level) -> Dosage:
         """The dosage for ``level``, or for the nearest level below it."""
-        for candidate in sorted(Level, key=lambda lv: lv.rank, reverse=True):
-            if candidate.rank <= level.rank and candidate in self.dosage:
+        found = self.dosage.get(level)
+        if found is not None:
+            return found
+        for candidate in _EASIER[level]:
+            if candidate in self.dosage:
                 return self.dosage[candidate]
         return self.dosage[self.level]
 

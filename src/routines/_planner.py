@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import zlib
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
 
@@ -97,6 +98,10 @@ class _Template:
     weeks: tuple[tuple[_Line, ...], ...]  # index 0 is week 1
 
 
+#: Warm-ups, cool-downs and their candidate lists, reused within one plan.
+_Memo = dict[tuple[str, int, int], Any]
+
+
 def _crc(*keys: object) -> int:
     return zlib.crc32(":".join(map(str, keys)).encode())
 
@@ -149,8 +154,10 @@ def _simulate(
     groups: frozenset[Group],
     deloads: frozenset[int],
     set_cap: int,
-) -> _Template:
-    """Choose exercises for ``slots`` and follow their progression through every week."""
+    budget: int,
+) -> _Template | None:
+    """Choose exercises for ``slots`` and follow their progression through every
+    week; ``None`` as soon as one week's strength work overflows ``budget``."""
     request = pool.request
     level = request.level
     focus = _FOCUS[groups]
@@ -169,6 +176,8 @@ def _simulate(
         lines.append(_Line(slot, start_track(exercise, level, set_cap)))
     block = next(iter(sorted(deloads)), 4) if deloads else 4
     weeks: list[tuple[_Line, ...]] = [tuple(lines)]
+    if _strength_seconds(pool, lines, False, rest="low") > budget:
+        return None
     for week in range(2, request.weeks + 1):
         previous = weeks[-1]
         if week in deloads:
@@ -212,6 +221,8 @@ def _simulate(
                 taken.discard(exercise.id)
                 taken.add(track.exercise)
             current.append(_Line(line.slot, track, note))
+        if _strength_seconds(pool, current, False, rest="low") > budget:
+            return None
         weeks.append(tuple(current))
     return _Template(groups, tuple(weeks))
 
@@ -254,16 +265,16 @@ def _template(
     request = pool.request
     target = request.minutes * 60
     cooldown_min = max(COOLDOWN_MIN_S, round(goal.cooldown_share * target))
-    budget = math.floor(target * (1 + TOLERANCE)) - WARMUP_MIN_S - cooldown_min
-    longest = 0
+    # the warm-up and cool-down are built from whole moves and can run ~30 s over
+    budget = math.floor(target * (1 + TOLERANCE)) - WARMUP_MIN_S - cooldown_min - 90
     for slots, cap in _attempts(goal.slots, max_sets(request.level)):
-        template = _simulate(pool, slots, groups, deloads, cap)
-        longest = max(
-            _strength_seconds(pool, lines, False, rest="low") for lines in template.weeks
-        )
-        if longest <= budget:
+        template = _simulate(pool, slots, groups, deloads, cap, budget)
+        if template is not None:
             return template
-    needed = math.ceil((WARMUP_MIN_S + cooldown_min + longest) / 60 / (1 + TOLERANCE))
+    smallest = _simulate(pool, slots, groups, deloads, 1, 10**9)  # no budget: always a plan
+    weeks = smallest.weeks if smallest is not None else ()
+    longest = max((_strength_seconds(pool, w, False, rest="low") for w in weeks), default=0)
+    needed = math.ceil((WARMUP_MIN_S + cooldown_min + 90 + longest) / 60 / (1 + TOLERANCE))
     raise PlanError(
         f"minutes: {request.minutes} is too short for a 5-minute warm-up, the essential "
         f"strength work and a {math.ceil(cooldown_min / 60)}-minute cool-down on the "
@@ -293,7 +304,7 @@ def _warmup_item(exercise: Exercise, pool: Pool) -> Item:
     )
 
 
-def _warmup(pool: Pool, goal: Goal, block: int, target_s: int) -> list[Item]:
+def _warmup_candidates(pool: Pool, goal: Goal, block: int) -> list[Item]:
     moves = pool.of(_WARMUP_ORDER)
     first = [pool.allowed[i] for i in goal.warmup_first if i in pool.allowed]
     first = [e for e in first if e.modality in _WARMUP_ORDER]
@@ -301,30 +312,48 @@ def _warmup(pool: Pool, goal: Goal, block: int, target_s: int) -> list[Item]:
         (e for e in moves if e not in first),
         key=lambda e: (_crc(pool.request.seed, block, e.id), e.id),
     )
+    return [_warmup_item(e, pool) for e in first + rest]
+
+
+def _warmup(pool: Pool, goal: Goal, block: int, target_s: int, memo: _Memo) -> list[Item]:
+    """Warm-up moves in RAMP order (raise, then mobilise, then activate), about
+    ``target_s`` long and always within 5-10 minutes."""
+    key = ("warmup", block, target_s)
+    if key in memo:
+        done: list[Item] = memo[key]
+        return done
+    candidates = memo.get(("warmup-candidates", block, 0))
+    if candidates is None:
+        candidates = memo[("warmup-candidates", block, 0)] = _warmup_candidates(pool, goal, block)
     chosen: list[Item] = []
     total = 0
-    for exercise in first + rest:
-        item = _warmup_item(exercise, pool)
-        if total + item.seconds > WARMUP_MAX_S:
-            continue
-        chosen.append(item)
-        total += item.seconds
+    for index, item in enumerate(candidates):
         if total >= target_s:
             break
+        if total + item.seconds > min(target_s + 30, WARMUP_MAX_S):
+            # the best fit among what is left: the shortest move that reaches the target
+            reaching = [c for c in candidates[index:] if total + c.seconds >= target_s]
+            item = min(reaching, key=lambda c: c.seconds) if reaching else item
+            if item in chosen or total + item.seconds > WARMUP_MAX_S:
+                continue
+        chosen.append(item)
+        total += item.seconds
     if total < WARMUP_MIN_S:
         raise PlanError(
             "warm-up: too few warm-up moves fit your equipment, level and avoid list to "
             "fill 5 minutes; remove some entries from --avoid"
         )
     by_id = pool.allowed
-    return sorted(chosen, key=lambda item: _WARMUP_ORDER[by_id[item.exercise].modality])
+    chosen.sort(key=lambda item: _WARMUP_ORDER[by_id[item.exercise].modality])
+    memo[key] = chosen
+    return chosen
 
 
-def _stretch_item(exercise: Exercise, pool: Pool, hold_s: int, reason: str) -> Item:
-    dosage = exercise.dosage_for(pool.request.level)
-    sets = min(max(dosage.sets, STRETCH_SETS[0]), STRETCH_SETS[1])
-    rest_s = min(dosage.rest_s, 15)
-    seconds = item_seconds(Dose.HOLD, sets=sets, amount=hold_s, per_side=exercise.per_side, rest_s=rest_s)
+def _stretch_item(exercise: Exercise, pool: Pool, hold_s: int, sets: int, reason: str) -> Item:
+    rest_s = min(exercise.dosage_for(pool.request.level).rest_s, 15)
+    seconds = item_seconds(
+        Dose.HOLD, sets=sets, amount=hold_s, per_side=exercise.per_side, rest_s=rest_s
+    )
     return Item(
         exercise=exercise.id,
         sets=sets,
@@ -349,7 +378,10 @@ def _stretch_order(pool: Pool, goal: Goal, block: int) -> list[tuple[Exercise, s
         if not options:
             continue
         best = min(pool.request.level.rank - e.level.rank for e in options)
-        equals = sorted((e for e in options if pool.request.level.rank - e.level.rank == best), key=lambda e: e.id)
+        equals = sorted(
+            (e for e in options if pool.request.level.rank - e.level.rank == best),
+            key=lambda e: e.id,
+        )
         chosen = equals[_crc(seed, block, muscle) % len(equals)]
         used.add(chosen.id)
         reason = _STRETCH_REASON.get(muscle, f"lengthens the {muscle.value.replace('_', ' ')}")
@@ -361,13 +393,24 @@ def _stretch_order(pool: Pool, goal: Goal, block: int) -> list[tuple[Exercise, s
     return ordered
 
 
-def _cooldown(pool: Pool, goal: Goal, block: int, target_s: int) -> list[Item]:
+def _cooldown(pool: Pool, goal: Goal, block: int, target_s: int, memo: _Memo) -> list[Item]:
+    """Static stretches (held 20-30 s, 2-4 times) lasting about ``target_s``."""
+    target_s = max(target_s, COOLDOWN_MIN_S)
+    key = ("cooldown", block, target_s)
+    if key in memo:
+        done: list[Item] = memo[key]
+        return done
+    order = memo.get(("stretch-order", block, 0))
+    if order is None:
+        order = memo[("stretch-order", block, 0)] = _stretch_order(pool, goal, block)
     chosen: list[Item] = []
     total = 0
-    for exercise, reason in _stretch_order(pool, goal, block):
+    for exercise, reason in order:
         if total >= target_s:
             break
-        item = _stretch_item(exercise, pool, STRETCH_HOLD_S[1], reason)
+        dosage_sets = exercise.dosage_for(pool.request.level).sets
+        sets = min(max(dosage_sets, STRETCH_SETS[0]), STRETCH_SETS[1])
+        item = _stretch_item(exercise, pool, STRETCH_HOLD_S[1], sets, reason)
         chosen.append(item)
         total += item.seconds
     if total < COOLDOWN_MIN_S:
@@ -375,14 +418,25 @@ def _cooldown(pool: Pool, goal: Goal, block: int, target_s: int) -> list[Item]:
             "cool-down: too few stretches fit your equipment, level and avoid list to "
             "fill 4 minutes; remove some entries from --avoid"
         )
-    # shorten holds (30 -> 25 -> 20 s) from the end while that stays above the target
-    for hold in (25, 20):
+    # more repetitions when every stretch is already in (long sessions)
+    for index, item in enumerate(chosen):
+        while total < target_s and item.sets < STRETCH_SETS[1]:
+            bigger = _stretch_item(
+                pool.allowed[item.exercise], pool, item.hold_s or 30, item.sets + 1, item.reason
+            )
+            total += bigger.seconds - item.seconds
+            chosen[index] = item = bigger
+    # then trim from the end (shorter holds, fewer repetitions) down toward the target
+    for hold, floor in ((25, 3), (20, 3), (20, 2)):
         for index in reversed(range(len(chosen))):
             item = chosen[index]
-            shorter = _stretch_item(pool.allowed[item.exercise], pool, hold, item.reason)
-            if total - item.seconds + shorter.seconds >= max(target_s, COOLDOWN_MIN_S):
-                total += shorter.seconds - item.seconds
-                chosen[index] = shorter
+            exercise = pool.allowed[item.exercise]
+            sets = max(min(item.sets, floor), STRETCH_SETS[0]) if floor < item.sets else item.sets
+            smaller = _stretch_item(exercise, pool, min(hold, item.hold_s or 30), sets, item.reason)
+            if total - item.seconds + smaller.seconds >= target_s:
+                total += smaller.seconds - item.seconds
+                chosen[index] = smaller
+    memo[key] = chosen
     return chosen
 
 
@@ -418,9 +472,13 @@ def _strength_items(
                 rest_s=rest_s,
                 effort=effort(exercise, deload=deload),
                 seconds=item_seconds(
-                    exercise.dose, sets=sets, amount=amount, per_side=exercise.per_side,
-                    rest_s=rest_s, tempo=dosage.tempo,
-                ),  # fmt: skip
+                    exercise.dose,
+                    sets=sets,
+                    amount=amount,
+                    per_side=exercise.per_side,
+                    rest_s=rest_s,
+                    tempo=dosage.tempo,
+                ),
                 reason=reason,
                 track=f"{track_prefix}:{line.slot.name}",
                 load_steps=line.track.load_steps,
@@ -461,7 +519,7 @@ def _tune_rests(strength: list[Item], pool: Pool, change_s: int) -> list[Item]:
             rest = item.rest_s + (step if change_s > 0 else -step)
             if low <= rest <= high:
                 items[index] = _with_rest(item, pool, rest)
-                change_s -= (items[index].seconds - item.seconds)
+                change_s -= items[index].seconds - item.seconds
                 moved = True
         if not moved:
             break
@@ -475,8 +533,9 @@ def _session_blocks(
     lines: Sequence[_Line],
     deload: bool,
     block: int,
+    memo: _Memo,
 ) -> tuple[Block, ...]:
-    target = pool.request.minutes * 60
+    target = full = pool.request.minutes * 60
     strength = _strength_items(pool, lines, deload, _FOCUS_KEY[groups])
     strength_s = sum(item.seconds for item in strength)
     if deload:
@@ -484,18 +543,29 @@ def _session_blocks(
         # shorter: the time saved is the recovery
         usual = _strength_items(pool, lines, False, _FOCUS_KEY[groups])
         target -= sum(item.seconds for item in usual) - strength_s
-    warmup_target = min(max(round(0.2 * target), WARMUP_MIN_S), WARMUP_MAX_S)
-    cooldown_min = max(COOLDOWN_MIN_S, round(goal.cooldown_share * target))
+    cooldown_min = max(COOLDOWN_MIN_S, round(goal.cooldown_share * full))
+    room = target - strength_s - cooldown_min
+    warmup_target = min(max(min(round(0.2 * full), room), WARMUP_MIN_S), WARMUP_MAX_S)
     squeeze = strength_s + warmup_target + cooldown_min - target
     if squeeze > 0:
         strength = _tune_rests(strength, pool, -squeeze)
         strength_s = sum(item.seconds for item in strength)
-    warmup = _warmup(pool, goal, block, warmup_target)
+    warmup = _warmup(pool, goal, block, warmup_target, memo)
     warmup_s = sum(item.seconds for item in warmup)
-    cooldown = _cooldown(pool, goal, block, max(cooldown_min, target - strength_s - warmup_s))
+    cooldown = _cooldown(pool, goal, block, max(cooldown_min, target - strength_s - warmup_s), memo)
     total = strength_s + warmup_s + sum(item.seconds for item in cooldown)
     if abs(total - target) > 0.05 * target:
         strength = _tune_rests(strength, pool, target - total)
+        total = sum(item.seconds for item in strength) + warmup_s
+        total += sum(item.seconds for item in cooldown)
+    ceiling = math.floor(full * (1 + TOLERANCE))
+    if total > ceiling:
+        # still long: let the cool-down go down to its 4-minute floor
+        cooldown_s = sum(item.seconds for item in cooldown)
+        cooldown = _cooldown(pool, goal, block, cooldown_s - (total - ceiling), memo)
+        total += sum(item.seconds for item in cooldown) - cooldown_s
+    if total > ceiling:
+        raise RuntimeError(f"internal: session of {total} s exceeds {ceiling} s")
     blocks = [Block(BlockKind.WARMUP, tuple(warmup))]
     if strength:
         blocks.append(Block(BlockKind.STRENGTH, tuple(strength)))
@@ -555,6 +625,7 @@ def plan(request: PlanRequest | None = None, catalogue: Catalogue | None = None)
         for groups in sorted({slot.groups for slot in calendar}, key=sorted)
     }
     built: dict[tuple[int, frozenset[Group]], tuple[Block, ...]] = {}
+    memo: _Memo = {}
     sessions_by_week: dict[int, list[Session]] = {week: [] for week in range(1, request.weeks + 1)}
     for slot in calendar:
         key = (slot.week, slot.groups)
@@ -562,7 +633,7 @@ def plan(request: PlanRequest | None = None, catalogue: Catalogue | None = None)
             lines = templates[slot.groups].weeks[slot.week - 1]
             block = (slot.week - 1) // block_length
             deload = slot.week in deloads
-            built[key] = _session_blocks(pool, goal, slot.groups, lines, deload, block)
+            built[key] = _session_blocks(pool, goal, slot.groups, lines, deload, block, memo)
         blocks = built[key]
         seconds = sum(block.seconds for block in blocks)
         sessions_by_week[slot.week].append(
@@ -588,4 +659,3 @@ def plan(request: PlanRequest | None = None, catalogue: Catalogue | None = None)
         safety=safety_notes(),
         notes=_notes(request, deloads),
     )
-

@@ -48,6 +48,9 @@ class Pool:
     catalogue: Catalogue
     request: PlanRequest
     allowed: dict[str, Exercise]
+    _fitting: dict[tuple[str, frozenset[Group]], list[Exercise]] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
 
     @classmethod
     def build(cls, catalogue: Catalogue, request: PlanRequest) -> Pool:
@@ -96,31 +99,41 @@ class Pool:
         room = 0 if any(p in self.allowed for p in exercise.progressions) else 1
         return (gap, -overlap, room)
 
+    def fitting(self, slot: Slot, groups: frozenset[Group]) -> list[Exercise]:
+        """Every allowed exercise that fits ``slot`` on a day loading ``groups``."""
+        key = (slot.name, groups)
+        found = self._fitting.get(key)
+        if found is None:
+            found = [e for e in self.allowed.values() if self.fits_slot(e, slot, groups)]
+            found.sort(key=lambda e: (self.rank(e, slot), e.id))  # best first
+            self._fitting[key] = found
+        return found
+
     def choose(
         self, slot: Slot, groups: frozenset[Group], taken: set[str], *keys: object
     ) -> Exercise | None:
         """The exercise for ``slot``; ``keys`` rotate the choice among equals."""
-        options = [
-            e
-            for e in self.allowed.values()
-            if e.id not in taken and self.fits_slot(e, slot, groups)
-        ]
+        options = [e for e in self.fitting(slot, groups) if e.id not in taken]
         if not options:
             return None
-        best = min(self.rank(e, slot) for e in options)
-        equals = sorted((e for e in options if self.rank(e, slot) == best), key=lambda e: e.id)
+        best = self.rank(options[0], slot)
+        equals = [e for e in options if self.rank(e, slot) == best]  # already sorted by id
         return stable_pick(equals, *keys)
 
     def equivalent(
-        self, current: Exercise, slot: Slot, groups: frozenset[Group], taken: set[str], *keys: object
+        self,
+        current: Exercise,
+        slot: Slot,
+        groups: frozenset[Group],
+        taken: set[str],
+        *keys: object,
     ) -> Exercise:
         """An exercise that can stand in for ``current`` in a new block (variety)."""
         options = sorted(
             (
                 e
-                for e in self.allowed.values()
+                for e in self.fitting(slot, groups)
                 if (e.id == current.id or e.id not in taken)
-                and self.fits_slot(e, slot, groups)
                 and e.pattern is current.pattern
                 and e.level is current.level
                 and e.dose is current.dose
@@ -134,14 +147,14 @@ class Pool:
         self, current: Exercise, slot: Slot, groups: frozenset[Group], taken: set[str]
     ) -> Exercise | None:
         """The next variant up the catalogue's chain that this person may do."""
+        fitting = self.fitting(slot, groups)
         options = [
-            self.allowed[p]
-            for p in current.progressions
-            if p in self.allowed
-            and p not in taken
-            and self.fits_slot(self.allowed[p], slot, groups)
-            and self.allowed[p].dose is current.dose
-            and self.allowed[p].pattern is current.pattern
+            e
+            for e in fitting
+            if e.id in current.progressions
+            and e.id not in taken
+            and e.dose is current.dose
+            and e.pattern is current.pattern
         ]
         if not options:
             return None
