@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from routines._version import version
-from routines.cli import _exercises
+from routines.cli import _exercises, _plan
 from routines.cli._common import UsageError, error_line
 from routines.errors import RoutinesError
 
@@ -22,6 +22,8 @@ _DESCRIPTION = """\
 Plan stretching and strength routines for a healthy upper back.
 
 examples:
+  routines plan                          the default program, summarised
+  routines plan --days mon,thu --json plan.json
   routines exercises                     list the exercise catalogue
   routines exercises show band-row       one exercise in full
   routines exercises --json              the whole catalogue as JSON
@@ -40,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--debug", action="store_true", help="show the full traceback when something fails"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _plan.add_parser(commands)
     _exercises.add_parser(commands)
     return parser
 
