@@ -168,12 +168,16 @@ def _simulate(
         exercise = pool.choose(slot, groups, taken, request.seed, focus, slot.name, 0)
         if exercise is None:
             continue
-        if exercise.pattern.is_push and pushes + 1 > pulls:
-            continue  # never more pushing than pulling
-        pulls += exercise.pattern.is_pull
-        pushes += exercise.pattern.is_push
+        track = start_track(exercise, level, set_cap)
+        if exercise.pattern.is_push:
+            room = pulls - pushes  # never more sets of pushing than of pulling
+            if room < 1:
+                continue
+            track = attrs.evolve(track, sets=min(track.sets, room))
+        pulls += track.sets if exercise.pattern.is_pull else 0
+        pushes += track.sets if exercise.pattern.is_push else 0
         taken.add(exercise.id)
-        lines.append(_Line(slot, start_track(exercise, level, set_cap)))
+        lines.append(_Line(slot, track))
     block = next(iter(sorted(deloads)), 4) if deloads else 4
     weeks: list[tuple[_Line, ...]] = [tuple(lines)]
     if _strength_seconds(pool, lines, False, rest="low") > budget:
@@ -440,11 +444,29 @@ def _cooldown(pool: Pool, goal: Goal, block: int, target_s: int, memo: _Memo) ->
     return chosen
 
 
+def _keep_pull_ahead(pool: Pool, lines: Sequence[_Line], sets_of: dict[int, int]) -> None:
+    """After halving for a deload, trim pushing sets until pulling is not behind."""
+
+    def total(kind: str) -> int:
+        return sum(sets_of[id(line)] for line in lines if _is(pool, line, kind))
+
+    pushes = sorted(
+        (line for line in lines if _is(pool, line, "push")), key=lambda line: -sets_of[id(line)]
+    )
+    for line in pushes:
+        while total("push") > total("pull") and sets_of[id(line)] > 1:
+            sets_of[id(line)] -= 1
+
+
 def _strength_items(
     pool: Pool, lines: Sequence[_Line], deload: bool, track_prefix: str
 ) -> list[Item]:
     level = pool.request.level
     items = []
+    sets_of = {id(line): line.track.sets for line in lines}
+    if deload:
+        sets_of = {key: deload_sets(sets) for key, sets in sets_of.items()}
+        _keep_pull_ahead(pool, lines, sets_of)
     ordered = sorted(
         enumerate(lines),
         key=lambda pair: (_ORDER.get(_exercise(pool, pair[1].track.exercise).pattern, 4), pair[0]),
@@ -452,7 +474,7 @@ def _strength_items(
     for _, line in ordered:
         exercise = _exercise(pool, line.track.exercise)
         dosage = exercise.dosage_for(level)
-        sets = deload_sets(line.track.sets) if deload else line.track.sets
+        sets = sets_of[id(line)]
         low, high = rest_range(exercise.dose, line.track.amount)
         rest_s = min(max(dosage.rest_s, low), high)
         amount = line.track.amount
