@@ -40,3 +40,46 @@ def plan_requests(draw: st.DrawFn, max_weeks: int = 16) -> PlanRequest:
         name=draw(st.none() | st.text(min_size=1, max_size=40).filter(str.strip)),
         deload_every=draw(st.sampled_from([None, 3, 4, 5, 6])),
     )
+
+
+#: Text that breaks careless exporters: iCalendar and XML specials, line breaks,
+#: accents, CJK and emoji.
+hostile_text = (
+    st.lists(
+        st.sampled_from(
+            ["Back", ",", ";", "\\", "\n", ":", "<b>", "&", '"', "'", "Émilie", "背中", "💪", " "]
+        ),
+        min_size=1,
+        max_size=8,
+    )
+    .map("".join)
+    .filter(lambda s: s.strip() != "")
+)
+
+
+@st.composite
+def calendar_requests(draw: st.DrawFn) -> PlanRequest:
+    """Requests for calendar tests: short plans that may cross DST changes and
+    leap days, with hostile plan names."""
+    start = draw(
+        st.sampled_from(
+            [
+                dt.date(2026, 3, 23),  # Europe changes to summer time on the 29th
+                dt.date(2026, 3, 2),  # the United States change on the 8th
+                dt.date(2026, 10, 19),  # Europe back to winter time on the 25th
+                dt.date(2028, 2, 21),  # a leap year: 29 February
+                dt.date(2027, 12, 27),  # across a new year
+            ]
+        )
+        | st.dates(dt.date(2025, 1, 1), dt.date(2030, 12, 31))
+    )
+    return PlanRequest(
+        start=start,
+        weeks=draw(st.integers(1, 4)),
+        days=draw(weekday_sets(min_size=1)),
+        minutes=draw(st.integers(15, 60)),
+        time=draw(st.sampled_from([dt.time(7, 0), dt.time(2, 30), dt.time(23, 45), dt.time(0, 0)])),
+        timezone=draw(st.sampled_from(ZONES)),
+        name=draw(hostile_text),
+        seed=draw(st.integers(0, 50)),
+    )

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from routines._catalogue import Catalogue
     from routines._exercise import Dosage, Exercise
     from routines._goals import GOALS, Goal, Slot
+    from routines._ics import write_ics
     from routines._load import load_catalogue
     from routines._plan import Block, BlockKind, Item, Plan, Session, Week
     from routines._planner import plan
@@ -75,6 +76,7 @@ __all__ = [
     "__version__",
     "load_catalogue",
     "plan",
+    "write_ics",
 ]
 
 # Public name -> the private module that defines it; imported on first access.
@@ -93,6 +95,7 @@ _LAZY = {
     "Session": "_plan",
     "Week": "_plan",
     "plan": "_planner",
+    "write_ics": "_ics",
     "PlanRequest": "_request",
     "Screening": "_request",
     "Weekday": "_request",

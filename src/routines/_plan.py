@@ -183,6 +183,12 @@ class Plan:
             raise PlanError(f"not a plan: invalid JSON ({exc})") from None
         return cls.from_dict(data)
 
+    def to_ics(self, *, alarm_minutes: int | None = 15) -> bytes:
+        """The plan as an iCalendar feed (see :func:`routines.write_ics`)."""
+        from routines._ics import to_ics
+
+        return to_ics(self, alarm_minutes=alarm_minutes)
+
     def write_json(self, path: str | os.PathLike[str]) -> None:
         """Write :meth:`to_json` to ``path`` atomically (temporary file, then rename)."""
         from routines._files import write_atomic

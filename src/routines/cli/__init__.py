@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from routines._version import version
-from routines.cli import _exercises, _plan
+from routines.cli import _calendar, _exercises, _plan
 from routines.cli._common import UsageError, error_line
 from routines.errors import RoutinesError
 
@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _plan.add_parser(commands)
+    _calendar.add_parsers(commands)
     _exercises.add_parser(commands)
     return parser
 

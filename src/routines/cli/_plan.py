@@ -56,6 +56,43 @@ def add_parser(commands: Any) -> None:
         epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    add_request_options(parser)
+    parser.add_argument("--json", metavar="FILE", help="write the plan as JSON ('-' for stdout)")
+    parser.add_argument(
+        "--ics",
+        metavar="FILE",
+        help="write the plan as an iCalendar file (updates an earlier export of this plan)",
+    )
+    add_calendar_options(parser)
+    parser.add_argument(
+        "--full", action="store_true", help="print every week in full, not only the first"
+    )
+    parser.set_defaults(run=run, subparser=parser)
+
+
+def add_calendar_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--alarm",
+        metavar="MINUTES",
+        default="15",
+        help="reminder before each session in the calendar, in minutes, or none (default 15)",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite a file that is not an export of this plan"
+    )
+
+
+def alarm_of(args: argparse.Namespace) -> int | None:
+    text = str(args.alarm).strip().lower()
+    if text in {"none", "off", "no"}:
+        return None
+    if not text.isdigit() or int(text) > 1440:
+        raise UsageError(f"argument --alarm: {args.alarm!r}: give minutes 0-1440, or none")
+    return int(text)
+
+
+def add_request_options(parser: argparse.ArgumentParser) -> None:
+    """The options that describe a request, shared by every command that plans."""
     for option, (field, text) in _OPTIONS.items():
         parser.add_argument(option, dest=field, metavar=field.upper(), help=text)
     parser.add_argument(
@@ -66,12 +103,7 @@ def add_parser(commands: Any) -> None:
         help=f"a readiness answer; repeatable. Keys: {', '.join(SCREENING_QUESTIONS)}",
     )
     parser.add_argument("--config", metavar="FILE", help="a TOML config file (routines init)")
-    parser.add_argument("--json", metavar="FILE", help="write the plan as JSON ('-' for stdout)")
-    parser.add_argument(
-        "--full", action="store_true", help="print every week in full, not only the first"
-    )
     add_catalogue_option(parser)
-    parser.set_defaults(run=run, subparser=parser)
 
 
 def _screening(answers: list[str]) -> dict[str, bool]:
@@ -146,7 +178,8 @@ def summary(p: Plan, *, full: bool) -> str:
     kit = ",".join(e.value for e in request.equipment) or "none"
     lines = [
         p.title,
-        f"{request.weeks} weeks from {request.start:%a %d %b %Y}, {days} at "
+        f"{request.weeks} week{'s' if request.weeks > 1 else ''} from "
+        f"{request.start:%a %d %b %Y}, {days} at "
         f"{request.time:%H:%M} ({request.timezone}), ~{request.minutes} min, "
         f"{request.level.value}, equipment: {kit}",
         "",
@@ -181,8 +214,19 @@ def run(args: argparse.Namespace) -> int:
     if args.json == "-":
         sys.stdout.write(result.to_json())
         return 0
-    print(summary(result, full=args.full))
+    alarm = alarm_of(args)
+    wrote = []  # write first: a refused or failed write must not follow a summary
     if args.json:
         result.write_json(args.json)
-        print(f"\nwrote {args.json}")
+        wrote.append(args.json)
+    if args.ics:
+        from routines._ics import write_ics
+
+        write_ics(result, args.ics, alarm_minutes=alarm, force=args.force)
+        wrote.append(args.ics)
+    print(summary(result, full=args.full))
+    if wrote:
+        print()
+    for path in wrote:
+        print(f"wrote {path}")
     return 0

@@ -1,0 +1,43 @@
+"""Plain-text rendering of sessions, shared by the CLI summary and calendar events."""
+
+from __future__ import annotations
+
+from routines._plan import Block, BlockKind, Item, Plan, Session
+
+__all__ = ["BLOCK_TITLES", "item_text", "session_lines", "session_title"]
+
+BLOCK_TITLES = {
+    BlockKind.WARMUP: "Warm-up",
+    BlockKind.STRENGTH: "Strength",
+    BlockKind.COOLDOWN: "Cool-down",
+}
+
+
+def item_text(plan: Plan, item: Item, block: Block) -> str:
+    """``"Band row: 2 x 10, rest 60 s, RPE 7-8 (2-3 reps in reserve)"``."""
+    name = plan.exercise(item.exercise).name
+    parts = [item.dose_text]
+    if item.sets > 1 and item.rest_s:
+        parts.append(f"rest {item.rest_s} s")
+    if item.effort and block.kind is BlockKind.STRENGTH:
+        parts.append(item.effort)
+    return f"{name}: {', '.join(parts)}"
+
+
+def session_title(plan: Plan, session: Session) -> str:
+    """``"Week 3: upper body and core"``, with ``(deload)`` on lighter weeks."""
+    for week in plan.weeks:
+        if session in week.sessions:
+            deload = " (deload week)" if week.deload else ""
+            return f"Week {week.index}: {session.focus}{deload}"
+    return session.focus
+
+
+def session_lines(plan: Plan, session: Session, *, indent: str = "") -> list[str]:
+    """Every block and item of a session, one line each."""
+    lines = []
+    for block in session.blocks:
+        minutes = round(block.seconds / 60)
+        lines.append(f"{indent}{BLOCK_TITLES[block.kind]} ({minutes} min)")
+        lines += [f"{indent}- {item_text(plan, item, block)}" for item in block.items]
+    return lines
