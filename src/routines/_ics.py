@@ -20,7 +20,7 @@ import icalendar
 from icalendar.prop import vText
 
 from routines._files import write_atomic
-from routines._plan import Plan, Session
+from routines._plan import Plan, Session, Week
 from routines._text import session_lines, session_title
 from routines._version import version
 from routines.errors import ExportError
@@ -52,9 +52,9 @@ def _uid(identity: str, session: Session) -> str:
     return f"{identity}-{session.date:%Y%m%d}@{UID_DOMAIN}"
 
 
-def _description(plan: Plan, session: Session, week_count: int) -> str:
+def _description(plan: Plan, week: Week, session: Session, week_count: int) -> str:
     lines = [
-        f"{session_title(plan, session)}. About {session.minutes} min "
+        f"{session_title(week, session)}. About {session.minutes} min "
         f"(a plan of {week_count} weeks: {plan.title}).",
         "",
         *session_lines(plan, session),
@@ -133,11 +133,11 @@ def to_ics(
         calendar.add_component(_timezone(request.timezone, request.start, request.end))
 
     week_count = len(plan.weeks)
-    for session in plan.sessions:
+    for week, session in ((w, s) for w in plan.weeks for s in w.sessions):
         start = dt.datetime.combine(session.date, session.start, tzinfo=zone)
         end = start + dt.timedelta(minutes=max(session.minutes, 1))
-        summary = session_title(plan, session)
-        description = _description(plan, session, week_count)
+        summary = session_title(week, session)
+        description = _description(plan, week, session, week_count)
         fingerprint = hashlib.sha256(
             "\x1f".join(
                 [summary, description, start.isoformat(), end.isoformat(), str(alarm_minutes)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from routines._plan import Block, BlockKind, Item, Plan, Session
+from routines._plan import Block, BlockKind, Item, Plan, Session, Week
 
 __all__ = ["BLOCK_TITLES", "item_text", "session_lines", "session_title"]
 
@@ -24,13 +24,10 @@ def item_text(plan: Plan, item: Item, block: Block) -> str:
     return f"{name}: {', '.join(parts)}"
 
 
-def session_title(plan: Plan, session: Session) -> str:
-    """``"Week 3: upper body and core"``, with ``(deload)`` on lighter weeks."""
-    for week in plan.weeks:
-        if session in week.sessions:
-            deload = " (deload week)" if week.deload else ""
-            return f"Week {week.index}: {session.focus}{deload}"
-    return session.focus
+def session_title(week: Week, session: Session) -> str:
+    """``"Week 3: upper body and core"``, with ``(deload week)`` on lighter weeks."""
+    deload = " (deload week)" if week.deload else ""
+    return f"Week {week.index}: {session.focus}{deload}"
 
 
 def session_lines(plan: Plan, session: Session, *, indent: str = "") -> list[str]:
