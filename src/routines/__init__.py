@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from routines._goals import GOALS, Goal, Slot
     from routines._ics import write_ics
     from routines._load import load_catalogue
+    from routines._pdf import write_pdf
     from routines._plan import Block, BlockKind, Item, Plan, Session, Week
     from routines._planner import plan
     from routines._request import PlanRequest, Screening, Weekday
@@ -77,6 +78,7 @@ __all__ = [
     "load_catalogue",
     "plan",
     "write_ics",
+    "write_pdf",
 ]
 
 # Public name -> the private module that defines it; imported on first access.
@@ -96,6 +98,7 @@ _LAZY = {
     "Week": "_plan",
     "plan": "_planner",
     "write_ics": "_ics",
+    "write_pdf": "_pdf",
     "PlanRequest": "_request",
     "Screening": "_request",
     "Weekday": "_request",

@@ -189,6 +189,12 @@ class Plan:
 
         return to_ics(self, alarm_minutes=alarm_minutes)
 
+    def to_pdf(self, path: str | os.PathLike[str], paper: str = "a4") -> None:
+        """Write the plan as a printable PDF (see :func:`routines.write_pdf`)."""
+        from routines._pdf import write_pdf
+
+        write_pdf(self, path, paper=paper)
+
     def write_json(self, path: str | os.PathLike[str]) -> None:
         """Write :meth:`to_json` to ``path`` atomically (temporary file, then rename)."""
         from routines._files import write_atomic

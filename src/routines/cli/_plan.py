@@ -63,6 +63,10 @@ def add_parser(commands: Any) -> None:
         metavar="FILE",
         help="write the plan as an iCalendar file (updates an earlier export of this plan)",
     )
+    parser.add_argument("--pdf", metavar="FILE", help="write a printable PDF of the plan")
+    parser.add_argument(
+        "--paper", choices=["a4", "letter"], default="a4", help="PDF paper size (default a4)"
+    )
     add_calendar_options(parser)
     parser.add_argument(
         "--full", action="store_true", help="print every week in full, not only the first"
@@ -224,6 +228,11 @@ def run(args: argparse.Namespace) -> int:
 
         write_ics(result, args.ics, alarm_minutes=alarm, force=args.force)
         wrote.append(args.ics)
+    if args.pdf:
+        from routines._pdf import write_pdf
+
+        write_pdf(result, args.pdf, paper=args.paper, force=args.force)
+        wrote.append(args.pdf)
     print(summary(result, full=args.full))
     if wrote:
         print()

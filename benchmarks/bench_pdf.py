@@ -1,0 +1,112 @@
+"""PDF speed: a 12-week x 3-day plan, against bare reportlab in the same run.
+
+Run: python benchmarks/bench_pdf.py [--runs N]
+
+Targets (issue 5): the whole PDF <= 1.5 s; within 1.5x of the floor, which is
+bare reportlab building the same session tables (same cells, fonts and styles,
+no cover, chart or guide) in the same run. Medians of repeated runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import statistics
+import time
+from collections.abc import Callable
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from routines import Plan, PlanRequest, load_catalogue, plan
+from routines._pdf import FONT, _register_fonts, build_pdf
+
+
+def median_s(action: Callable[[], object], runs: int) -> float:
+    action()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def bare(p: Plan) -> bytes:
+    """The floor: one table per session with the same cells, straight into platypus."""
+    _register_fonts()
+    style = ParagraphStyle("cell", fontName=FONT, fontSize=8.5, leading=10.5)
+    story = []
+    for session in p.sessions:
+        rows = [
+            [
+                Paragraph(h, style)
+                for h in (
+                    "Part",
+                    "Exercise",
+                    "Dose",
+                    "Rest",
+                    "Effort",
+                    "Done",
+                    "Reps / load",
+                    "RPE",
+                    "Pain 0-10",
+                )
+            ]
+        ]
+        for block in session.blocks:
+            for item in block.items:
+                rows.append(
+                    [
+                        Paragraph(block.kind.value, style),
+                        Paragraph(p.exercise(item.exercise).name, style),
+                        Paragraph(item.dose_text, style),
+                        Paragraph(f"{item.rest_s} s", style),
+                        Paragraph(item.effort or "", style),
+                        "",
+                        "",
+                        "",
+                        "",
+                    ]
+                )
+        table = Table(rows, repeatRows=1, rowHeights=[None] + [7.5 * mm] * (len(rows) - 1))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), FONT),
+                    ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
+                ]
+            )
+        )
+        story.append(table)
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4, initialFontName=FONT).build(story)
+    return buffer.getvalue()
+
+
+def ours(p: Plan) -> bytes:
+    buffer = io.BytesIO()
+    build_pdf(p, buffer)
+    return buffer.getvalue()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    runs = parser.parse_args().runs
+    request = PlanRequest(start=dt.date(2026, 1, 5), weeks=12, days="mon,wed,fri", timezone="UTC")
+    p = plan(request, load_catalogue())
+    floor = median_s(lambda: bare(p), runs)
+    full = median_s(lambda: ours(p), runs)
+    print(f"12 weeks x 3 days: {sum(len(w.sessions) for w in p.weeks)} sessions")
+    print(f"bare reportlab, the same session tables  {floor:6.3f} s")
+    print(f"routines PDF (cover, overview, chart,     {full:6.3f} s   target <= 1.5 s")
+    print(f"  sessions, exercise guide)               ratio {full / floor:4.2f} x (target 1.5)")
+
+
+if __name__ == "__main__":
+    main()
