@@ -11,28 +11,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import statistics
-import time
 import zoneinfo
-from collections.abc import Callable
 
 import icalendar
+from _timing import median_ms
 
 from routines import Plan, PlanRequest, load_catalogue, plan
 from routines._ics import to_ics
 from routines._text import session_lines, session_title
 
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-
-
-def median_ms(action: Callable[[], object], runs: int) -> float:
-    action()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def bare(p: Plan, texts: list[tuple[str, str]]) -> bytes:

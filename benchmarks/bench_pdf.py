@@ -12,10 +12,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
-import statistics
-import time
-from collections.abc import Callable
 
+from _timing import median_ms
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -24,16 +22,6 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from routines import Plan, PlanRequest, load_catalogue, plan
 from routines._pdf import FONT, _register_fonts, build_pdf
-
-
-def median_s(action: Callable[[], object], runs: int) -> float:
-    action()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def bare(p: Plan) -> bytes:
@@ -100,8 +88,8 @@ def main() -> None:
     runs = parser.parse_args().runs
     request = PlanRequest(start=dt.date(2026, 1, 5), weeks=12, days="mon,wed,fri", timezone="UTC")
     p = plan(request, load_catalogue())
-    floor = median_s(lambda: bare(p), runs)
-    full = median_s(lambda: ours(p), runs)
+    floor = median_ms(lambda: bare(p), runs) / 1000
+    full = median_ms(lambda: ours(p), runs) / 1000
     print(f"12 weeks x 3 days: {sum(len(w.sessions) for w in p.weeks)} sessions")
     print(f"bare reportlab, the same session tables  {floor:6.3f} s")
     print(f"routines PDF (cover, overview, chart,     {full:6.3f} s   target <= 1.5 s")

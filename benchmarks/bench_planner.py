@@ -12,22 +12,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import statistics
-import time
-from collections.abc import Callable
 from functools import partial
 
+from _timing import median_ms
+
 from routines import PlanRequest, load_catalogue, plan
-
-
-def median_ms(action: Callable[[], object], runs: int) -> float:
-    action()  # warm up
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def main() -> None:
