@@ -130,16 +130,15 @@ def _exercise(pool: Pool, exercise_id: str) -> Exercise:
     return pool.allowed[exercise_id]
 
 
-def _strength_seconds(pool: Pool, lines: Sequence[_Line], deload: bool, *, rest: str) -> int:
+def _strength_seconds(pool: Pool, lines: Sequence[_Line]) -> int:
+    """The strength block's length with the shortest allowed rests."""
     total = 0
     for line in lines:
         exercise = _exercise(pool, line.track.exercise)
-        sets = deload_sets(line.track.sets) if deload else line.track.sets
-        low, high = rest_range(exercise.dose, line.track.amount)
-        rest_s = {"low": low, "high": high}[rest]
+        rest_s, _ = rest_range(exercise.dose, line.track.amount)
         total += item_seconds(
             exercise.dose,
-            sets=sets,
+            sets=line.track.sets,
             amount=line.track.amount,
             per_side=exercise.per_side,
             rest_s=rest_s,
@@ -180,7 +179,7 @@ def _simulate(
         lines.append(_Line(slot, track))
     block = next(iter(sorted(deloads)), 4) if deloads else 4
     weeks: list[tuple[_Line, ...]] = [tuple(lines)]
-    if _strength_seconds(pool, lines, False, rest="low") > budget:
+    if _strength_seconds(pool, lines) > budget:
         return None
     for week in range(2, request.weeks + 1):
         previous = weeks[-1]
@@ -225,7 +224,7 @@ def _simulate(
                 taken.discard(exercise.id)
                 taken.add(track.exercise)
             current.append(_Line(line.slot, track, note))
-        if _strength_seconds(pool, current, False, rest="low") > budget:
+        if _strength_seconds(pool, current) > budget:
             return None
         weeks.append(tuple(current))
     return _Template(groups, tuple(weeks))
@@ -277,7 +276,7 @@ def _template(
             return template
     smallest = _simulate(pool, slots, groups, deloads, 1, 10**9)  # no budget: always a plan
     weeks = smallest.weeks if smallest is not None else ()
-    longest = max((_strength_seconds(pool, w, False, rest="low") for w in weeks), default=0)
+    longest = max((_strength_seconds(pool, w) for w in weeks), default=0)
     needed = math.ceil((WARMUP_MIN_S + cooldown_min + 90 + longest) / 60 / (1 + TOLERANCE))
     raise PlanError(
         f"minutes: {request.minutes} is too short for a 5-minute warm-up, the essential "
@@ -644,26 +643,26 @@ def plan(request: PlanRequest | None = None, catalogue: Catalogue | None = None)
     block_length = min(deloads) if deloads else 4
     templates = {
         groups: _template(pool, goal, groups, deloads)
-        for groups in sorted({slot.groups for slot in calendar}, key=sorted)
+        for groups in sorted({day.groups for day in calendar}, key=sorted)
     }
     built: dict[tuple[int, frozenset[Group]], tuple[Block, ...]] = {}
     memo: _Memo = {}
     sessions_by_week: dict[int, list[Session]] = {week: [] for week in range(1, request.weeks + 1)}
-    for slot in calendar:
-        key = (slot.week, slot.groups)
+    for day in calendar:
+        key = (day.week, day.groups)
         if key not in built:
-            lines = templates[slot.groups].weeks[slot.week - 1]
-            block = (slot.week - 1) // block_length
-            deload = slot.week in deloads
-            built[key] = _session_blocks(pool, goal, slot.groups, lines, deload, block, memo)
+            lines = templates[day.groups].weeks[day.week - 1]
+            block = (day.week - 1) // block_length
+            deload = day.week in deloads
+            built[key] = _session_blocks(pool, goal, day.groups, lines, deload, block, memo)
         blocks = built[key]
         seconds = sum(block.seconds for block in blocks)
-        sessions_by_week[slot.week].append(
+        sessions_by_week[day.week].append(
             Session(
-                date=slot.date,
+                date=day.date,
                 start=request.time,
                 minutes=round(seconds / 60),
-                focus=_FOCUS[slot.groups],
+                focus=_FOCUS[day.groups],
                 blocks=blocks,
             )
         )

@@ -16,7 +16,7 @@ import attrs
 
 from routines._request import PlanRequest, Weekday
 
-__all__ = ["Group", "Slot", "schedule"]
+__all__ = ["Day", "Group", "schedule"]
 
 
 class Group(StrEnum):
@@ -25,8 +25,8 @@ class Group(StrEnum):
 
 
 @attrs.frozen
-class Slot:
-    """One session's place in the calendar and the groups it may load."""
+class Day:
+    """One training day of the plan and the muscle groups it may load."""
 
     week: int
     date: dt.date
@@ -34,7 +34,7 @@ class Slot:
     before_long_run: bool
 
 
-def schedule(request: PlanRequest) -> list[Slot]:
+def schedule(request: PlanRequest) -> list[Day]:
     """Every session of the plan, in date order, with the groups it may load."""
     dates: list[tuple[int, dt.date]] = []
     wanted = set(request.days)
@@ -48,7 +48,7 @@ def schedule(request: PlanRequest) -> list[Slot]:
     one = dt.timedelta(days=1)
     last_upper: dt.date | None = None
     last_lower: dt.date | None = None
-    slots = []
+    days = []
     for week, day in dates:
         isolated = day - one not in taken and day + one not in taken
         before_long_run = request.long_run is not None and Weekday.of(day + one) is request.long_run
@@ -60,5 +60,5 @@ def schedule(request: PlanRequest) -> list[Slot]:
         if lower_free and (isolated or Group.UPPER not in groups):
             groups.add(Group.LOWER)
             last_lower = day
-        slots.append(Slot(week, day, frozenset(groups), before_long_run))
-    return slots
+        days.append(Day(week, day, frozenset(groups), before_long_run))
+    return days
