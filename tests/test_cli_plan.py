@@ -66,7 +66,9 @@ def test_json_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
         (["--days", "mon,funday"], "argument --days: 'funday' is not allowed"),
         (["--level", "expert"], "argument --level: 'expert' is not allowed"),
         (["--weeks", "x"], "argument --weeks: 'x' is not a whole number"),
-        (["--weeks", "60"], "weeks: 60 is outside 1-52"),
+        (["--weeks", "60"], "argument --weeks: 60 is outside 1-52"),
+        (["--minutes", "5"], "argument --minutes: 5 is outside 15-90"),
+        (["--ics", "."], ".: is a folder; give a file name"),
         (["--tz", "Nowhere/City"], "'Nowhere/City' is not an IANA time zone"),
         (["--time", "7pm"], "argument --time: '7pm' is not a time of day; use HH:MM"),
         (["--screening", "dizzy=no"], "argument --screening: 'dizzy' is not a question"),
@@ -81,7 +83,7 @@ def test_bad_values_exit_2_with_one_clear_line(
     assert status in {1, 2}
     assert message in err
     assert "Traceback" not in err
-    if "goal" not in message:
+    if "goal" not in message and "folder" not in message:
         assert status == 2
 
 

@@ -54,7 +54,8 @@ def request_from(data: Mapping[str, Any], *, source: str = "request") -> PlanReq
     except PlanError as exc:
         raise PlanError(f"{source}: {exc}") from None
     except Exception as exc:  # cattrs groups every field error in one exception
-        found = [f"{field}: {message}" for field, message in describe(exc)]
+        # a validator's PlanError arrives with no field path; its text names the field
+        found = [f"{field}: {message}" if field else message for field, message in describe(exc)]
         raise PlanError(f"{source}: " + "; ".join(found)) from None
     return request
 

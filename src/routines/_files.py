@@ -20,6 +20,8 @@ def write_atomic_with(path: str | os.PathLike[str], write: Callable[[BinaryIO], 
     is left exactly as it was.
     """
     target = Path(path)
+    if target.is_dir():
+        raise ExportError(f"{target}: is a folder; give a file name such as {target / 'plan'}")
     folder = target.parent
     if not folder.is_dir():
         raise ExportError(f"{target}: the folder {str(folder)!r} does not exist; create it first")

@@ -199,6 +199,8 @@ def write_ics(
     """
     target = Path(path)
     previous = None
+    if target.is_dir():
+        raise ExportError(f"{target}: is a folder; give a file name such as {target / 'plan.ics'}")
     if target.exists():
         try:
             previous = target.read_bytes()
