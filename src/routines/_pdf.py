@@ -41,7 +41,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import Flowable
 
 from routines._files import write_atomic_with
-from routines._plan import BlockKind, Item, Plan, Session, Week
+from routines._plan import BlockKind, Plan, Session, Week
 from routines._request import Weekday
 from routines._text import BLOCK_TITLES
 from routines._version import version
@@ -286,10 +286,6 @@ def _overview(plan: Plan, s: dict[str, ParagraphStyle], width: float) -> list[Fl
     ]
 
 
-def _dose(item: Item) -> str:
-    return item.dose_text
-
-
 def _session_table(
     plan: Plan, session: Session, s: dict[str, ParagraphStyle], width: float
 ) -> Table:
@@ -316,7 +312,7 @@ def _session_table(
                 [
                     Paragraph(BLOCK_TITLES[block.kind] if index == 0 else "", s["colhead"]),
                     Paragraph(_text(exercise.name), s["cell"]),
-                    Paragraph(_text(_dose(item)), s["cell"]),
+                    Paragraph(_text(item.dose_text), s["cell"]),
                     Paragraph(rest, s["cell"]),
                     Paragraph(_text(effort), s["cell"]),
                     "",

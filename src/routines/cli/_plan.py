@@ -10,6 +10,7 @@ from routines._config import load_request, request_from
 from routines._plan import Plan, Session
 from routines._planner import plan
 from routines._request import SCREENING_QUESTIONS
+from routines._text import item_text
 from routines.cli._common import UsageError, add_catalogue_option, catalogue_from
 from routines.errors import PlanError
 
@@ -168,11 +169,7 @@ def session_text(p: Plan, session: Session) -> list[str]:
     ]
     for block in session.blocks:
         lines.append(f"    {block.kind.value} ({round(block.seconds / 60)} min)")
-        for item in block.items:
-            name = p.exercise(item.exercise).name
-            extra = f", rest {item.rest_s} s" if item.sets > 1 and item.rest_s else ""
-            effort = f", {item.effort}" if item.effort and block.kind.value == "strength" else ""
-            lines.append(f"      - {name}: {item.dose_text}{extra}{effort}")
+        lines += [f"      - {item_text(p, item, block)}" for item in block.items]
     return lines
 
 
