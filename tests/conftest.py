@@ -54,3 +54,9 @@ def write_exercise(tmp_path: Path) -> Callable[[str, str], Path]:
         return tmp_path
 
     return write
+
+
+@pytest.fixture(autouse=True)
+def _work_in_tmp_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test runs in its own empty folder: `routines plan` writes plan.* there."""
+    monkeypatch.chdir(tmp_path)

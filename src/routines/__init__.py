@@ -25,7 +25,9 @@ from routines.errors import (
 
 if TYPE_CHECKING:
     from routines._catalogue import Catalogue
+    from routines._config import load_request, starter_config
     from routines._exercise import Dosage, Exercise
+    from routines._export import export
     from routines._goals import GOALS, Goal, Slot
     from routines._ics import write_ics
     from routines._load import load_catalogue
@@ -75,8 +77,11 @@ __all__ = [
     "Week",
     "Weekday",
     "__version__",
+    "export",
     "load_catalogue",
+    "load_request",
     "plan",
+    "starter_config",
     "write_ics",
     "write_pdf",
 ]
@@ -84,6 +89,9 @@ __all__ = [
 # Public name -> the private module that defines it; imported on first access.
 _LAZY = {
     "Catalogue": "_catalogue",
+    "load_request": "_config",
+    "starter_config": "_config",
+    "export": "_export",
     "Dosage": "_exercise",
     "Exercise": "_exercise",
     "load_catalogue": "_load",

@@ -6,7 +6,9 @@ name the source and the field, the bad value and what is allowed.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import textwrap
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -16,7 +18,7 @@ from routines._convert import converter, describe
 from routines._request import SCREENING_QUESTIONS, PlanRequest
 from routines.errors import PlanError
 
-__all__ = ["LIST_FIELDS", "load_request", "request_from"]
+__all__ = ["LIST_FIELDS", "load_request", "load_request_text", "request_from", "starter_config"]
 
 #: Fields that hold lists; a string there is read as comma-separated values.
 LIST_FIELDS = ("days", "equipment", "run_days", "avoid")
@@ -74,3 +76,93 @@ def load_request(path: str | os.PathLike[str], **overrides: Any) -> PlanRequest:
         raise PlanError(f"{file}: is not valid TOML: {exc}") from None
     data.update(overrides)
     return request_from(data, source=str(file))
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_toml_value(part) for part in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | dt.date | dt.time):
+        return value.isoformat() if not isinstance(value, int) else str(value)
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+# field -> what it means and what it takes; every field of PlanRequest is here
+# (a test checks), in the order a person would fill them in.
+_STARTER: dict[str, str] = {
+    "name": "the plan's title (default: the goal's title)",
+    "goal": "the goal preset: {goals}",
+    "level": "beginner, intermediate or advanced",
+    "start": "the first day, a date; the plan's weeks count from here",
+    "weeks": "how many weeks, 1-52",
+    "days": "training days: mon tue wed thu fri sat sun",
+    "time": "start time of each session, HH:MM:SS",
+    "timezone": "an IANA time zone name, e.g. Europe/Berlin or America/New_York",
+    "minutes": "minutes per session, 15-90",
+    "equipment": "what you have, any of: {equipment}",
+    "run_days": "days you run (strength work for the legs keeps off the day before a long run)",
+    "long_run": 'the day of your long run, e.g. "sun"',
+    "avoid": 'exercise ids or caution tags to leave out, e.g. ["wrist_load"]',
+    "deload_every": 'a lighter week every N weeks (3-6), or "none"',
+    "seed": "a number that varies the exercise choice; the same seed gives the same plan",
+    "id": "a stable identity for calendar feeds (default: from name and start)",
+}
+
+
+def starter_config(today: dt.date | None = None) -> str:
+    """The text of a commented starter ``plan.toml`` holding every option with
+    its default (the start date fixed to the next Monday after ``today``, so the
+    file describes one plan however often it is used).
+
+    >>> text = starter_config(dt.date(2026, 11, 21))
+    >>> load_request_text(text).start
+    datetime.date(2026, 11, 23)
+    """
+    from routines._goals import GOALS
+    from routines._request import next_monday
+    from routines._vocab import Equipment
+
+    choices = {"goals": ", ".join(GOALS), "equipment": ", ".join(Equipment)}
+    defaults = PlanRequest(start=next_monday(today))
+    lines = [
+        "# routines plan configuration: `routines plan --config plan.toml` reads it,",
+        "# and any flag given on the command line wins over the value here.",
+        "# Every option is shown with its default; delete a line to use the default.",
+        "",
+    ]
+    for field, meaning in _STARTER.items():
+        value = getattr(defaults, field)
+        if field == "equipment":
+            value = tuple(e.value for e in value)
+        elif field in ("days", "run_days"):
+            value = tuple(d.value for d in value)
+        elif field == "level":
+            value = value.value
+        lines += textwrap.wrap(
+            meaning.format(**choices), 88, initial_indent="# ", subsequent_indent="#   "
+        )
+        if value is None or value == ():
+            example = {"name": '"My upper back plan"', "long_run": '"sun"', "id": '"my-plan"'}
+            shown = example.get(field, _toml_value(value) if value == () else '""')
+            lines += [f"# {field} = {shown}", ""]
+        else:
+            lines += [f"{field} = {_toml_value(value)}", ""]
+    lines += [
+        "# The readiness questions. Answer each one yourself (true for yes, false for no)",
+        "# and remove the # in front of [screening] and the answers. Any yes: routines",
+        "# makes no plan and advises you to see a physician first.",
+        "# [screening]",
+    ]
+    for key, question in SCREENING_QUESTIONS.items():
+        lines += [f"# {question}", f"# {key} = false"]
+    return "\n".join(lines) + "\n"
+
+
+def load_request_text(text: str, *, source: str = "config") -> PlanRequest:
+    """A request from the text of a TOML config."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PlanError(f"{source}: is not valid TOML: {exc}") from None
+    return request_from(data, source=source)

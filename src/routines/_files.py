@@ -13,6 +13,15 @@ from routines.errors import ExportError
 __all__ = ["write_atomic", "write_atomic_with"]
 
 
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic_with(path: str | os.PathLike[str], write: Callable[[BinaryIO], None]) -> Path:
     """Call ``write`` on a temporary file beside ``path``, then rename it into place.
 
@@ -27,6 +36,10 @@ def write_atomic_with(path: str | os.PathLike[str], write: Callable[[BinaryIO], 
         raise ExportError(f"{target}: the folder {str(folder)!r} does not exist; create it first")
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
+        # mkstemp makes the file private (0600); give it the mode a plain open()
+        # would: the old file's, else 0666 less the umask (a feed must be readable).
+        if os.chmod in os.supports_fd:
+            os.chmod(fd, _mode_for(target))
         with os.fdopen(fd, "wb") as handle:
             write(handle)
             handle.flush()

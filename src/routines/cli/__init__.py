@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from routines._version import version
-from routines.cli import _calendar, _exercises, _plan
+from routines.cli import _calendar, _exercises, _init, _plan
 from routines.cli._common import UsageError, error_line
 from routines.errors import RoutinesError
 
@@ -22,8 +22,11 @@ _DESCRIPTION = """\
 Plan stretching and strength routines for a healthy upper back.
 
 examples:
-  routines plan                          the default program, summarised
-  routines plan --days mon,thu --json plan.json
+  routines plan                          the default program: plan.pdf, plan.ics, plan.json
+  routines init                          a commented plan.toml to edit
+  routines plan --config plan.toml       the plan it describes
+  routines plan --days mon,thu --minutes 20 --dry-run
+  routines feed public/ && routines serve public/
   routines exercises                     list the exercise catalogue
   routines exercises show band-row       one exercise in full
   routines exercises --json              the whole catalogue as JSON
@@ -43,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _plan.add_parser(commands)
+    _init.add_parser(commands)
     _calendar.add_parsers(commands)
     _exercises.add_parser(commands)
     return parser

@@ -1,12 +1,15 @@
-"""``routines plan``: build a plan from flags (and a config file), print a summary."""
+"""``routines plan``: build a plan from flags (and a config file), write its PDF,
+calendar and JSON, and print a summary."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from routines._config import load_request, request_from
+from routines._export import export
 from routines._plan import Plan, Session
 from routines._planner import plan
 from routines._request import SCREENING_QUESTIONS
@@ -16,15 +19,20 @@ from routines.errors import PlanError
 
 _EXAMPLES = """\
 examples:
-  routines plan                                   the default program, summarised
+  routines plan                     the default program: plan.pdf, plan.ics, plan.json here
   routines plan --days mon,thu,sat --minutes 25 --equipment band,dumbbell
-  routines plan --goal posture --level intermediate --json plan.json
-  routines plan --run-days tue,thu,sun --long-run sun
-  routines plan --config plan.toml --weeks 12     a config file, with a flag on top
+  routines plan --goal posture --level intermediate --out my-plan/
+  routines plan --run-days tue,thu,sun --long-run sun --paper letter
+  routines init && routines plan --config plan.toml --weeks 12
+                                    a config file, with a flag on top
+  routines plan --dry-run --full    print every week, write nothing
+  routines plan --json - --ics none --pdf none     the plan as JSON on stdout
   routines plan --screening chest_pain_activity=no --screening dizziness=no
 
 Every option has the name of a field of the config file (dashes for underscores).
-List options take comma-separated values.
+List options take comma-separated values. An existing PDF, or a file that belongs
+to another plan, is never replaced without --force; running the same plan again
+updates its calendar in place (subscribed calendars keep their events).
 """
 
 # option -> (request field, help)
@@ -52,19 +60,34 @@ _INTEGERS = {"weeks", "minutes", "seed"}
 def add_parser(commands: Any) -> None:
     parser: argparse.ArgumentParser = commands.add_parser(
         "plan",
-        help="build a progressive plan and print a summary",
-        description="Build a progressive weekly plan: warm-up, strength and cool-down.",
+        help="build a plan: write plan.pdf, plan.ics and plan.json, print a summary",
+        description=(
+            "Build a progressive weekly plan (warm-up, strength and cool-down), write it as "
+            "a printable PDF, a calendar and JSON, and print a summary."
+        ),
         epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_request_options(parser)
-    parser.add_argument("--json", metavar="FILE", help="write the plan as JSON ('-' for stdout)")
+    parser.add_argument(
+        "--out", metavar="DIR", default=".", help="folder for plan.pdf, plan.ics, plan.json"
+    )
+    parser.add_argument(
+        "--pdf", metavar="FILE", help="the printable PDF (default plan.pdf; none to skip)"
+    )
     parser.add_argument(
         "--ics",
         metavar="FILE",
-        help="write the plan as an iCalendar file (updates an earlier export of this plan)",
+        help="the calendar (default plan.ics; none to skip); updates an earlier export",
     )
-    parser.add_argument("--pdf", metavar="FILE", help="write a printable PDF of the plan")
+    parser.add_argument(
+        "--json",
+        metavar="FILE",
+        help="the plan as JSON, read by `routines log` (default plan.json; - for stdout)",
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="print the summary only; write no files"
+    )
     parser.add_argument(
         "--paper", choices=["a4", "letter"], default="a4", help="PDF paper size (default a4)"
     )
@@ -83,7 +106,9 @@ def add_calendar_options(parser: argparse.ArgumentParser) -> None:
         help="reminder before each session in the calendar, in minutes, or none (default 15)",
     )
     parser.add_argument(
-        "--force", action="store_true", help="overwrite a file that is not an export of this plan"
+        "--force",
+        action="store_true",
+        help="replace an existing PDF, or a file that belongs to another plan",
     )
 
 
@@ -208,31 +233,37 @@ def summary(p: Plan, *, full: bool) -> str:
     return "\n".join(lines)
 
 
+def _target(args: argparse.Namespace, option: str, default: str) -> Path | None:
+    value = getattr(args, option)
+    if value is None:
+        return Path(args.out) / default
+    if value.strip().lower() == "none":
+        return None
+    return Path(value)
+
+
 def run(args: argparse.Namespace) -> int:
     request = request_of(args)
+    alarm = alarm_of(args)
     catalogue = catalogue_from(args)
     result = plan(request, catalogue)
     if args.json == "-":
         sys.stdout.write(result.to_json())
         return 0
-    alarm = alarm_of(args)
-    wrote = []  # write first: a refused or failed write must not follow a summary
-    if args.json:
-        result.write_json(args.json)
-        wrote.append(args.json)
-    if args.ics:
-        from routines._ics import write_ics
-
-        write_ics(result, args.ics, alarm_minutes=alarm, force=args.force)
-        wrote.append(args.ics)
-    if args.pdf:
-        from routines._pdf import write_pdf
-
-        write_pdf(result, args.pdf, paper=args.paper, force=args.force)
-        wrote.append(args.pdf)
+    targets = {kind: _target(args, kind, f"plan.{kind}") for kind in ("pdf", "ics", "json")}
+    if not args.dry_run:  # write first: a refused or failed write must not follow a summary
+        export(result, **targets, paper=args.paper, alarm_minutes=alarm, force=args.force)
     print(summary(result, full=args.full))
-    if wrote:
+    wrote = [(path, _WHAT[kind]) for kind, path in targets.items() if path is not None]
+    if wrote and not args.dry_run:
         print()
-    for path in wrote:
-        print(f"wrote {path}")
+        for path, what in wrote:
+            print(f"wrote {path}: {what}")
     return 0
+
+
+_WHAT = {
+    "pdf": "print it, and log each session in its columns",
+    "ics": "import it in your calendar, or publish it with `routines feed`",
+    "json": "the plan itself, read by `routines log` and `routines adapt`",
+}
