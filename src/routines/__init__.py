@@ -24,6 +24,7 @@ from routines.errors import (
 )
 
 if TYPE_CHECKING:
+    from routines._batch import BatchFailure, BatchReport, BatchResult, batch
     from routines._catalogue import Catalogue
     from routines._config import load_request, starter_config
     from routines._exercise import Dosage, Exercise
@@ -48,6 +49,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "GOALS",
+    "BatchFailure",
+    "BatchReport",
+    "BatchResult",
     "Block",
     "BlockKind",
     "Catalogue",
@@ -77,6 +81,7 @@ __all__ = [
     "Week",
     "Weekday",
     "__version__",
+    "batch",
     "export",
     "load_catalogue",
     "load_request",
@@ -88,6 +93,10 @@ __all__ = [
 
 # Public name -> the private module that defines it; imported on first access.
 _LAZY = {
+    "BatchFailure": "_batch",
+    "BatchReport": "_batch",
+    "BatchResult": "_batch",
+    "batch": "_batch",
     "Catalogue": "_catalogue",
     "load_request": "_config",
     "starter_config": "_config",

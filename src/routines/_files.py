@@ -38,8 +38,8 @@ def write_atomic_with(path: str | os.PathLike[str], write: Callable[[BinaryIO], 
     try:
         # mkstemp makes the file private (0600); give it the mode a plain open()
         # would: the old file's, else 0666 less the umask (a feed must be readable).
-        if os.chmod in os.supports_fd:
-            os.chmod(fd, _mode_for(target))
+        if hasattr(os, "fchmod"):  # not on Windows, where the mode is not a question
+            os.fchmod(fd, _mode_for(target))
         with os.fdopen(fd, "wb") as handle:
             write(handle)
             handle.flush()
