@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 
-from routines import Catalogue, Plan, PlanError, PlanRequest, plan
+from routines import BlockKind, Catalogue, Level, Plan, PlanError, PlanRequest, Weekday, plan
 from strategies import plan_requests
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "default_plan.json"
@@ -28,6 +28,10 @@ def test_json_round_trips_losslessly(request: PlanRequest) -> None:
     again = Plan.from_json(text)
     assert again == p
     assert again.to_json() == text
+    # equal is not enough: a StrEnum equals its text, so check the types came back
+    assert all(type(b.kind) is BlockKind for s in again.sessions for b in s.blocks)
+    assert all(type(d) is Weekday for d in again.request.days)
+    assert type(again.request.level) is Level
 
 
 def test_json_has_the_documented_shape(catalogue: Catalogue) -> None:

@@ -114,7 +114,31 @@ def _make() -> cattrs.Converter:
         Weekday,
     ):
         conv.register_structure_hook(enum, _structure_enum(enum))
+    # every StrEnum needs its own hook: the strict str hook above would otherwise
+    # catch them (singledispatch matches subclasses) and hand back plain str
+    from routines._plan import BlockKind
+
+    conv.register_structure_hook(BlockKind, _structure_enum(BlockKind))
+    _omit_adaptation_when_unset(conv)
     return conv
+
+
+def _omit_adaptation_when_unset(conv: cattrs.Converter) -> None:
+    """A plan as first planned writes no adaptation fields: its JSON stays as it was."""
+    from cattrs.gen import make_dict_unstructure_fn, override
+
+    from routines import _plan
+
+    unset = override(omit_if_default=True)
+    conv.register_unstructure_hook(
+        _plan.Item, make_dict_unstructure_fn(_plan.Item, conv, change=unset, was=unset)
+    )
+    conv.register_unstructure_hook(
+        _plan.Session, make_dict_unstructure_fn(_plan.Session, conv, cancelled=unset)
+    )
+    conv.register_unstructure_hook(
+        _plan.Plan, make_dict_unstructure_fn(_plan.Plan, conv, adapted=unset, stopped=unset)
+    )
 
 
 #: The shared converter. Structure and unstructure only at the edges.

@@ -59,6 +59,12 @@ def _description(plan: Plan, week: Week, session: Session, week_count: int) -> s
         "",
         *session_lines(plan, session),
         "",
+        *(
+            f"Changed after your training log: {change}"
+            for change in session.changes
+            if change != session.cancelled
+        ),
+        *([plan.stopped, ""] if plan.stopped and session.cancelled else []),
         "Move on to next week's step only after two good sessions in a row.",
         f"Safety: {plan.safety.one_line}",
     ]
@@ -163,6 +169,8 @@ def to_ics(
         event.add("DESCRIPTION", vText(description))
         event.add("CATEGORIES", ["Exercise", "routines"])
         event.add("TRANSP", "OPAQUE")
+        if session.cancelled:
+            event.add("STATUS", "CANCELLED")
         event.add("X-ROUTINES-FINGERPRINT", vText(fingerprint))
         if alarm_minutes is not None:
             alarm = icalendar.Alarm()

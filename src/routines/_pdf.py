@@ -178,6 +178,8 @@ def _cover(plan: Plan, s: dict[str, ParagraphStyle]) -> list[Flowable]:
             f"A {request.weeks}-week plan made with routines on {dt.date.today():%d %B %Y}",
             s["small"],
         ),
+        *([Paragraph(_text(plan.adapted), s["small"])] if plan.adapted else []),
+        *([Paragraph(_text(plan.stopped), s["warning"])] if plan.stopped else []),
         Spacer(1, 6 * mm),
         table,
         Paragraph("How to use this plan", s["h2"]),
@@ -311,7 +313,7 @@ def _session_table(
             rows.append(
                 [
                     Paragraph(BLOCK_TITLES[block.kind] if index == 0 else "", s["colhead"]),
-                    Paragraph(_text(exercise.name), s["cell"]),
+                    Paragraph(_text(exercise.name) + (" *" if item.change else ""), s["cell"]),
                     Paragraph(_text(item.dose_text), s["cell"]),
                     Paragraph(rest, s["cell"]),
                     Paragraph(_text(effort), s["cell"]),
@@ -339,7 +341,7 @@ def _weeks(plan: Plan, s: dict[str, ParagraphStyle], width: float) -> list[Flowa
     story: list[Flowable] = []
     for week in plan.weeks:
         story.append(PageBreak())
-        title = f"Week {week.index} of {len(plan.weeks)}"
+        title = f"Week {week.index} of {plan.request.weeks}"
         if week.deload:
             title += ": deload week (lighter on purpose)"
         story.append(Paragraph(title, s["h1"]))
@@ -349,8 +351,16 @@ def _weeks(plan: Plan, s: dict[str, ParagraphStyle], width: float) -> list[Flowa
                 f"about {session.minutes} min",
                 s["h2"],
             )
+            if session.cancelled:
+                note = Paragraph(f"Cancelled: {_text(session.cancelled)}", s["warning"])
+                story.append(KeepTogether([heading, note]))
+                continue
+            changes = [
+                Paragraph(f"* Changed after your log: {_text(change)}", s["small"])
+                for change in session.changes
+            ]
             # a session is never split across pages
-            story.append(KeepTogether([heading, _session_table(plan, session, s, width)]))
+            story.append(KeepTogether([heading, _session_table(plan, session, s, width), *changes]))
     return story
 
 

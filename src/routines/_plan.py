@@ -40,6 +40,10 @@ class Item:
     ``per_side`` the dose is for each side. ``seconds`` estimates the time the
     item takes, rests included; ``track`` names the progression line the item
     belongs to, so the same track can be followed from week to week.
+
+    In a plan adapted to a training log (:func:`routines.adapt`), ``change``
+    says why the item differs from the original plan and ``was`` holds the
+    item as first planned.
     """
 
     exercise: str
@@ -54,6 +58,8 @@ class Item:
     reason: str
     track: str | None = None
     load_steps: int = 0
+    change: str | None = None
+    was: Item | None = None
 
     @property
     def dose_text(self) -> str:
@@ -80,13 +86,27 @@ class Block:
 
 @attrs.frozen
 class Session:
-    """One training session on one day."""
+    """One training session on one day.
+
+    ``cancelled`` gives the reason when an adapted plan called the session off
+    (it stays in the plan, so calendars mark it cancelled instead of losing it).
+    """
 
     date: dt.date
     start: dt.time
     minutes: int
     focus: str
     blocks: tuple[Block, ...]
+    cancelled: str | None = None
+
+    @property
+    def changes(self) -> tuple[str, ...]:
+        """Why this session differs from the original plan, one line per change."""
+        found = [self.cancelled] if self.cancelled else []
+        for item in self.items:
+            if item.change and item.change not in found:
+                found.append(item.change)
+        return tuple(found)
 
     @property
     def seconds(self) -> int:
@@ -127,6 +147,10 @@ class Plan:
     safety: SafetyNotes
     notes: tuple[str, ...] = ()
     schema_version: int = SCHEMA_VERSION
+    #: How the plan was adapted to a training log (``None``: as first planned).
+    adapted: str | None = None
+    #: Why the plan stopped (a red-flag answer in the log): see a professional.
+    stopped: str | None = None
 
     @property
     def sessions(self) -> Iterator[Session]:

@@ -21,17 +21,22 @@ def item_text(plan: Plan, item: Item, block: Block) -> str:
         parts.append(f"rest {item.rest_s} s")
     if item.effort and block.kind is BlockKind.STRENGTH:
         parts.append(item.effort)
-    return f"{name}: {', '.join(parts)}"
+    changed = f" (changed: {item.change})" if item.change else ""
+    return f"{name}: {', '.join(parts)}{changed}"
 
 
 def session_title(week: Week, session: Session) -> str:
-    """``"Week 3: upper body and core"``, with ``(deload week)`` on lighter weeks."""
+    """``"Week 3: upper body and core"``, with ``(deload week)`` on lighter weeks
+    and ``Cancelled:`` in front of a session an adapted plan called off."""
     deload = " (deload week)" if week.deload else ""
-    return f"Week {week.index}: {session.focus}{deload}"
+    cancelled = "Cancelled: " if session.cancelled else ""
+    return f"{cancelled}Week {week.index}: {session.focus}{deload}"
 
 
 def session_lines(plan: Plan, session: Session, *, indent: str = "") -> list[str]:
     """Every block and item of a session, one line each."""
+    if session.cancelled:
+        return [f"{indent}Cancelled: {session.cancelled}."]
     lines = []
     for block in session.blocks:
         minutes = round(block.seconds / 60)
