@@ -134,6 +134,11 @@ def _bullets(lines: Iterable[str], style: ParagraphStyle, kind: str = "bullet") 
     )
 
 
+def _article(number: int) -> str:
+    """``"An"`` before the numbers said with a vowel first (8, 11, 18, 80-89)."""
+    return "An" if str(number).startswith("8") or number in (11, 18) else "A"
+
+
 def _cover(plan: Plan, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     request = plan.request
     days = ", ".join(d.value.capitalize() for d in request.days)
@@ -175,7 +180,8 @@ def _cover(plan: Plan, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     story: list[Flowable] = [
         Paragraph(_text(plan.title), s["title"]),
         Paragraph(
-            f"A {request.weeks}-week plan made with routines on {dt.date.today():%d %B %Y}",
+            f"{_article(request.weeks)} {request.weeks}-week plan made with routines on "
+            f"{dt.date.today():%d %B %Y}",
             s["small"],
         ),
         *([Paragraph(_text(plan.adapted), s["small"])] if plan.adapted else []),
