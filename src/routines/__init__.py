@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from routines.errors import (
     CatalogueError,
     ExportError,
+    LogError,
     PlanError,
     Problem,
     RoutinesError,
@@ -32,6 +33,14 @@ if TYPE_CHECKING:
     from routines._goals import GOALS, Goal, Slot
     from routines._ics import write_ics
     from routines._load import load_catalogue
+    from routines._log import (
+        RED_FLAGS,
+        ItemResult,
+        LogEntry,
+        SessionStatus,
+        TrainingLog,
+        read_log_csv,
+    )
     from routines._pdf import write_pdf
     from routines._plan import Block, BlockKind, Item, Plan, Session, Week
     from routines._planner import plan
@@ -49,6 +58,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "GOALS",
+    "RED_FLAGS",
     "BatchFailure",
     "BatchReport",
     "BatchResult",
@@ -64,7 +74,10 @@ __all__ = [
     "ExportError",
     "Goal",
     "Item",
+    "ItemResult",
     "Level",
+    "LogEntry",
+    "LogError",
     "Modality",
     "Muscle",
     "Pattern",
@@ -76,7 +89,9 @@ __all__ = [
     "SafetyNotes",
     "Screening",
     "Session",
+    "SessionStatus",
     "Slot",
+    "TrainingLog",
     "UnknownExerciseError",
     "Week",
     "Weekday",
@@ -86,6 +101,7 @@ __all__ = [
     "load_catalogue",
     "load_request",
     "plan",
+    "read_log_csv",
     "starter_config",
     "write_ics",
     "write_pdf",
@@ -104,6 +120,12 @@ _LAZY = {
     "Dosage": "_exercise",
     "Exercise": "_exercise",
     "load_catalogue": "_load",
+    "RED_FLAGS": "_log",
+    "ItemResult": "_log",
+    "LogEntry": "_log",
+    "SessionStatus": "_log",
+    "TrainingLog": "_log",
+    "read_log_csv": "_log",
     "GOALS": "_goals",
     "Goal": "_goals",
     "Slot": "_goals",

@@ -13,6 +13,7 @@ import attrs
 __all__ = [
     "CatalogueError",
     "ExportError",
+    "LogError",
     "PlanError",
     "Problem",
     "RoutinesError",
@@ -83,3 +84,7 @@ class PlanError(RoutinesError, ValueError):
 
 class ExportError(RoutinesError):
     """A plan could not be written to a file."""
+
+
+class LogError(RoutinesError, ValueError):
+    """A training log entry, log file or log CSV is wrong; the message names where."""
