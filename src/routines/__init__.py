@@ -25,6 +25,7 @@ from routines.errors import (
 )
 
 if TYPE_CHECKING:
+    from routines._adapt import adapt
     from routines._batch import BatchFailure, BatchReport, BatchResult, batch
     from routines._catalogue import Catalogue
     from routines._config import load_request, starter_config
@@ -96,6 +97,7 @@ __all__ = [
     "Week",
     "Weekday",
     "__version__",
+    "adapt",
     "batch",
     "export",
     "load_catalogue",
@@ -109,6 +111,7 @@ __all__ = [
 
 # Public name -> the private module that defines it; imported on first access.
 _LAZY = {
+    "adapt": "_adapt",
     "BatchFailure": "_batch",
     "BatchReport": "_batch",
     "BatchResult": "_batch",

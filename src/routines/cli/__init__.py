@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from routines._version import version
-from routines.cli import _batch, _calendar, _exercises, _init, _log, _plan
+from routines.cli import _adapt, _batch, _calendar, _exercises, _init, _log, _plan
 from routines.cli._common import UsageError, error_line
 from routines.errors import RoutinesError
 
@@ -28,6 +28,7 @@ examples:
   routines plan --days mon,thu --minutes 20 --dry-run
   routines feed public/ && routines serve public/
   routines log                           record today's session, question by question
+  routines adapt                         change the coming sessions from the log
   routines batch clients.csv --out plans/   a plan per client, on every core
   routines exercises                     list the exercise catalogue
   routines exercises show band-row       one exercise in full
@@ -51,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     _init.add_parser(commands)
     _batch.add_parser(commands)
     _log.add_parser(commands)
+    _adapt.add_parser(commands)
     _calendar.add_parsers(commands)
     _exercises.add_parser(commands)
     return parser

@@ -1,0 +1,183 @@
+"""``routines adapt``: change the coming sessions from the training log, and update
+the plan's JSON, its calendar (in place) and, on request, a PDF of what is left."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from routines._adapt import adapt
+from routines._export import export
+from routines._ics import plan_identity
+from routines._log import TrainingLog
+from routines._plan import Plan
+from routines.cli._common import UsageError, add_catalogue_option, catalogue_from
+from routines.cli._log import _log_beside, read_plan
+from routines.cli._plan import add_calendar_options, alarm_of
+from routines.errors import LogError
+
+_EXAMPLES = """\
+examples:
+  routines adapt                         plan.json + plan.log.sqlite: update plan.json, plan.ics
+  routines adapt --feed public/          also update the feed that `routines feed` wrote
+  routines adapt --pdf rest.pdf          a printable PDF of the weeks still to come
+  routines adapt --dry-run               show what would change, write nothing
+
+The log is replayed against the plan as first planned, so adapting again after
+more sessions are logged starts from the original, not from the last adaptation.
+Sessions keep their dates: subscribed calendars update the changed sessions in
+place (a higher SEQUENCE), and keep the rest as they were.
+
+The rules: pain over 5/10 or not settled by the next morning -> the easier
+variant (or less of the same) with one set fewer; pain rising from week to week
+-> one set fewer on every strength exercise; missed sessions, a missed target,
+slipping form or pain 4-5/10 -> repeat the dose; the target beaten by 1-2 reps
+twice in a row -> the next step; a red-flag answer -> the plan stops and every
+coming session is cancelled: see a health professional.
+"""
+
+
+def add_parser(commands: Any) -> None:
+    parser: argparse.ArgumentParser = commands.add_parser(
+        "adapt",
+        help="change the coming sessions from your training log",
+        description=(
+            "Adapt the plan's coming sessions to the training log (routines log), with a "
+            "reason for every change, and update its JSON and calendar."
+        ),
+        epilog=_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--plan", metavar="FILE", default="plan.json", help="the plan (plan.json)")
+    parser.add_argument("--log", metavar="FILE", help="the log (default: beside the plan)")
+    parser.add_argument(
+        "--today", metavar="DATE", help="sessions before this day are the past (default today)"
+    )
+    parser.add_argument(
+        "--ics",
+        metavar="FILE",
+        help="the calendar to update (default: plan.ics beside the plan, if it is there)",
+    )
+    parser.add_argument(
+        "--feed", metavar="DIR", help="also update DIR/<plan>.ics, as `routines feed` wrote it"
+    )
+    parser.add_argument("--pdf", metavar="FILE", help="write a PDF of the weeks still to come")
+    parser.add_argument(
+        "--paper", choices=["a4", "letter"], default="a4", help="PDF paper size (default a4)"
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="print what would change; write nothing"
+    )
+    add_calendar_options(parser)
+    add_catalogue_option(parser)
+    parser.set_defaults(run=run, subparser=parser)
+
+
+def _today(text: str | None) -> dt.date:
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"argument --today: {text!r} is not a date; use YYYY-MM-DD") from None
+
+
+def remaining(plan: Plan, today: dt.date) -> Plan:
+    """The plan with only the sessions on or after ``today`` (and their weeks)."""
+    weeks = tuple(
+        attrs.evolve(w, sessions=tuple(s for s in w.sessions if s.date >= today))
+        for w in plan.weeks
+    )
+    left = tuple(w for w in weeks if w.sessions)
+    return attrs.evolve(plan, weeks=left or plan.weeks[-1:])
+
+
+def changes_text(after: Plan, today: dt.date) -> list[str]:
+    """One line per changed coming item (and per cancelled session)."""
+    lines = []
+    for week in after.weeks:
+        for session in week.sessions:
+            if session.date < today or not session.changes:
+                continue
+            if session.cancelled:
+                lines.append(f"  {session.date:%a %d %b}: cancelled ({session.cancelled})")
+                continue
+            for block in session.blocks:
+                for item in block.items:
+                    if item.change and item.was is not None:
+                        name = after.exercise(item.exercise).name
+                        was = item.was.dose_text
+                        if item.was.exercise != item.exercise:
+                            was = f"{after.exercise(item.was.exercise).name} {was}"
+                        lines.append(
+                            f"  {session.date:%a %d %b}: {name} {item.dose_text} (was {was})"
+                        )
+                        lines.append(f"      because {item.change}")
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    plan_path = Path(args.plan)
+    log_path = Path(args.log) if args.log else _log_beside(plan_path)
+    today = _today(args.today)
+    alarm = alarm_of(args)
+    if args.feed and not Path(args.feed).is_dir():
+        raise UsageError(f"argument --feed: {args.feed}: no such folder")
+    current = read_plan(plan_path)
+    if not log_path.exists():
+        raise LogError(
+            f"{log_path}: no training log yet; record sessions with `routines log` first"
+        )
+    with TrainingLog(log_path, plan_id=plan_identity(current)) as log:
+        adapted = adapt(current, log, today=today, catalogue=catalogue_from(args))
+    if args.ics is None:
+        beside = plan_path.with_suffix(".ics")
+        ics = beside if beside.exists() else None
+    else:
+        ics = None if args.ics.strip().lower() == "none" else Path(args.ics)
+    wrote: list[Path] = []
+    if not args.dry_run:
+        wrote += export(
+            adapted,
+            pdf=None,
+            ics=ics,
+            json=plan_path,
+            alarm_minutes=alarm,
+            force=args.force,
+        )
+        if args.feed:
+            wrote += export(
+                adapted,
+                pdf=None,
+                json=None,
+                ics=Path(args.feed) / f"{plan_identity(adapted)}.ics",
+                alarm_minutes=alarm,
+                force=args.force,
+            )
+        if args.pdf:
+            wrote += export(
+                remaining(adapted, today),
+                pdf=args.pdf,
+                ics=None,
+                json=None,
+                paper=args.paper,
+                force=args.force,
+            )
+    print(adapted.adapted)
+    if adapted.stopped:
+        print(f"\nSTOP: {adapted.stopped}")
+    lines = changes_text(adapted, today)
+    if lines:
+        print("\nChanges to the coming sessions:")
+        print("\n".join(lines))
+    elif not adapted.stopped:
+        print("Nothing to change: carry on as planned.")
+    if wrote:
+        print()
+    for path in wrote:
+        print(f"wrote {path}")
+    return 0

@@ -1,0 +1,350 @@
+"""`routines.adapt`: one property per adaptation rule (after ../shared/SCIENCE.md),
+plus the structure every adapted plan keeps so calendars update in place."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from routines import Catalogue, Item, Plan, PlanRequest, Session, load_catalogue
+from routines import plan as make_plan
+from routines._adapt import adapt, original
+from routines._log import RED_FLAGS, ItemResult, LogEntry, SessionStatus
+from routines._vocab import ALWAYS_AVAILABLE
+from strategies import plan_requests
+
+Result = Callable[[Item], ItemResult | None]
+
+requests = plan_requests(max_weeks=6)
+
+
+@functools.cache
+def built_in() -> Catalogue:
+    return load_catalogue()
+
+
+def plan(request: PlanRequest) -> Plan:
+    return make_plan(request, built_in())
+
+
+def past_and_coming(p: Plan, today: dt.date) -> tuple[list[Session], list[Session]]:
+    sessions = list(p.sessions)
+    return [s for s in sessions if s.date < today], [s for s in sessions if s.date >= today]
+
+
+def week_start(p: Plan, index: int) -> dt.date:
+    return p.request.week_start(index)
+
+
+def log_of(sessions: list[Session], result: Result, **entry: object) -> list[LogEntry]:
+    """A log where every session was done, each item's result given by ``result``."""
+    entries = []
+    for session in sessions:
+        items = [r for i in session.block("strength").items if (r := result(i)) is not None]
+        entries.append(LogEntry(date=session.date, items=tuple(items), **entry))  # type: ignore[arg-type]
+    return entries
+
+
+def as_planned(item: Item) -> ItemResult:
+    return ItemResult(exercise=item.exercise, reps=item.reps, hold_s=item.hold_s, pain=1)
+
+
+def strength(session: Session) -> tuple[Item, ...]:
+    return session.block("strength").items
+
+
+@st.composite
+def logged_plans(draw: st.DrawFn) -> tuple[Plan, list[LogEntry], dt.date]:
+    """A plan, a random log of its first sessions, and the day the log ends."""
+    p = plan(draw(requests))
+    sessions = list(p.sessions)
+    cut = draw(st.integers(0, len(sessions)))
+    entries = []
+    for session in sessions[:cut]:
+        if draw(st.integers(0, 5)) == 0:
+            continue  # not logged: missed
+        if draw(st.integers(0, 6)) == 0:
+            entries.append(LogEntry(date=session.date, status=SessionStatus.SKIPPED))
+            continue
+        results = []
+        for item in strength(session):
+            if draw(st.booleans()):
+                continue  # done as prescribed, no detail
+            target = item.reps if item.reps is not None else item.hold_s
+            did = None if target is None else max(0, target + draw(st.integers(-3, 3)))
+            results.append(
+                ItemResult(
+                    exercise=item.exercise,
+                    reps=did if item.reps is not None else None,
+                    hold_s=did if item.reps is None else None,
+                    pain=draw(st.none() | st.integers(0, 10)),
+                    settled=draw(st.none() | st.booleans()),
+                    form_ok=draw(st.booleans()),
+                )
+            )
+        flags = draw(st.lists(st.sampled_from(sorted(RED_FLAGS)), max_size=1))
+        if draw(st.integers(0, 9)):
+            flags = []
+        entries.append(
+            LogEntry(
+                date=session.date,
+                items=tuple(results),
+                pain=draw(st.none() | st.integers(0, 10)),
+                red_flags=tuple(flags),
+            )
+        )
+    today = sessions[cut].date if cut < len(sessions) else sessions[-1].date + dt.timedelta(1)
+    return p, entries, today
+
+
+# -- what every adapted plan keeps ----------------------------------------------
+
+
+@given(case=logged_plans())
+def test_dates_stay_and_the_past_is_never_rewritten(
+    case: tuple[Plan, list[LogEntry], dt.date], catalogue: Catalogue
+) -> None:
+    p, entries, today = case
+    a = adapt(p, entries, today=today, catalogue=catalogue)
+    assert [(s.date, s.start, s.focus) for s in a.sessions] == [
+        (s.date, s.start, s.focus) for s in p.sessions
+    ]  # same events: calendars update in place
+    past = {s.date for s in p.sessions if s.date < today or s.date in {e.date for e in entries}}
+    for before, after in zip(p.sessions, a.sessions, strict=True):
+        if before.date in past:
+            assert after == before
+    assert a.request == p.request and a.adapted and "Adapted on" in a.adapted
+
+
+@given(case=logged_plans())
+def test_adapting_again_changes_nothing_and_the_original_is_kept(
+    case: tuple[Plan, list[LogEntry], dt.date], catalogue: Catalogue
+) -> None:
+    p, entries, today = case
+    a = adapt(p, entries, today=today, catalogue=catalogue)
+    assert adapt(a, entries, today=today, catalogue=catalogue) == a
+    assert original(a) == p
+    assert Plan.from_json(a.to_json()) == a  # the JSON keeps every change and its reason
+
+
+@given(case=logged_plans())
+def test_every_change_says_why(
+    case: tuple[Plan, list[LogEntry], dt.date], catalogue: Catalogue
+) -> None:
+    p, entries, today = case
+    a = adapt(p, entries, today=today, catalogue=catalogue)
+    for before, after in zip(p.sessions, a.sessions, strict=True):
+        for old, new in zip(before.items, after.items, strict=True):
+            if new.change is None:
+                assert new == old and new.was is None
+            else:
+                assert new.change.strip() and new.was == old and new != old
+        if after.cancelled:
+            assert after.changes[0] == after.cancelled
+
+
+@given(case=logged_plans())
+def test_adapted_plans_keep_the_safety_rules(
+    case: tuple[Plan, list[LogEntry], dt.date], catalogue: Catalogue
+) -> None:
+    """Equipment and avoid still hold, pulling stays at or above pushing each week,
+    and no coming strength item asks for more than the plan did."""
+    p, entries, today = case
+    a = adapt(p, entries, today=today, catalogue=catalogue)
+    have = set(p.request.equipment) | ALWAYS_AVAILABLE
+    for item in (i for s in a.sessions for i in s.items):
+        exercise = a.exercise(item.exercise)
+        assert set(exercise.equipment) <= have
+        assert item.exercise not in p.request.avoid
+        assert not {c.value for c in exercise.cautions} & set(p.request.avoid)
+    for before, after in zip(p.weeks, a.weeks, strict=True):
+
+        def sets(week: object, kind: str, plan_: Plan) -> int:
+            items = [i for s in week.sessions for i in strength(s)]  # type: ignore[attr-defined]
+            return sum(
+                i.sets for i in items if getattr(plan_.exercise(i.exercise).pattern, f"is_{kind}")
+            )
+
+        if sets(before, "pull", p) >= sets(before, "push", p):
+            assert sets(after, "pull", a) >= sets(after, "push", a)
+        strength_sets = sum(i.sets for s in after.sessions for i in strength(s))
+        assert strength_sets <= sum(i.sets for s in before.sessions for i in strength(s))
+
+
+# -- one property per rule ------------------------------------------------------
+
+
+@given(request=requests, pain=st.integers(0, 3))
+def test_pain_0_to_3_with_good_form_proceeds_as_planned(
+    request: PlanRequest, pain: int, catalogue: Catalogue
+) -> None:
+    p = plan(request)
+    past, _ = past_and_coming(p, week_start(p, 2))
+    entries = log_of(
+        past, lambda i: ItemResult(exercise=i.exercise, reps=i.reps, hold_s=i.hold_s, pain=pain)
+    )
+    a = adapt(p, entries, today=week_start(p, 2), catalogue=catalogue)
+    assert a.weeks == p.weeks
+
+
+@given(request=requests, kind=st.sampled_from(["pain", "unsettled"]), data=st.data())
+def test_too_much_pain_regresses_or_holds_with_fewer_sets(
+    request: PlanRequest, kind: str, data: st.DataObject, catalogue: Catalogue
+) -> None:
+    p = plan(request)
+    sessions = [s for s in p.sessions if strength(s)]
+    later = {
+        (n, i.track) for n, s in enumerate(sessions) for i in strength(s)
+        if any(i.track in {j.track for j in strength(t)} for t in sessions[n + 1 :])
+    }  # fmt: skip
+    assume(later)
+    index, track = data.draw(st.sampled_from(sorted(later, key=str)))
+    flare_session = sessions[index]
+    hurt = next(i for i in strength(flare_session) if i.track == track)
+    pain = data.draw(st.integers(6, 10)) if kind == "pain" else 2
+
+    entries = log_of(sessions[:index], as_planned)  # items are shared objects: log by place
+    entries.append(
+        LogEntry(
+            date=flare_session.date,
+            items=tuple(
+                ItemResult(exercise=i.exercise, pain=pain, settled=kind == "pain")
+                if i.track == track
+                else as_planned(i)
+                for i in strength(flare_session)
+            ),
+        )
+    )
+    today = flare_session.date + dt.timedelta(days=1)
+    a = adapt(p, entries, today=today, catalogue=catalogue)
+    after = next(
+        (i, s) for s in a.sessions if s.date > flare_session.date
+        for i in s.items if i.track == hurt.track
+    )  # fmt: skip
+    item, _ = after
+
+    def volume(i: Item) -> int:
+        return i.sets * (i.reps or i.hold_s or i.duration_s or 0)
+
+    if item.exercise == hurt.exercise:  # no easier variant: less of the same
+        assert volume(item) < volume(hurt)
+    else:  # the catalogue's easier variant of the exercise that hurt
+        assert item.exercise in built_in().get(hurt.exercise).regressions
+        assert item.sets <= max(1, hurt.sets - 1)
+    assert item.change is not None and item.change.startswith("pain ")
+
+
+@given(request=requests)
+def test_missed_sessions_repeat_rather_than_progress(
+    request: PlanRequest, catalogue: Catalogue
+) -> None:
+    p = plan(request)
+    assume(len(p.weeks) >= 3 and not p.weeks[1].deload and not p.weeks[2].deload)
+    week1 = list(p.weeks[0].sessions)
+    entries = log_of(week1, as_planned)
+    entries += [LogEntry(date=s.date, status=SessionStatus.SKIPPED) for s in p.weeks[1].sessions]
+    a = adapt(p, entries, today=week_start(p, 3), catalogue=catalogue)
+    missed = {i.track: i for s in p.weeks[1].sessions for i in strength(s)}
+    for session in a.weeks[2].sessions:
+        for item in strength(session):
+            if item.track in missed:  # the missed week's dose again, not the next step
+                last = missed[item.track]
+                assert (item.exercise, item.sets, item.reps, item.hold_s) == (
+                    last.exercise, last.sets, last.reps, last.hold_s
+                )  # fmt: skip
+                assert item.change is None or "missed" in item.change
+
+
+@given(request=requests)
+def test_pain_rising_week_to_week_reduces_volume(
+    request: PlanRequest, catalogue: Catalogue
+) -> None:
+    p = plan(request)
+    assume(len(p.weeks) >= 3)
+    entries = [LogEntry(date=s.date, pain=1) for s in p.weeks[0].sessions]
+    entries += [LogEntry(date=s.date, pain=4) for s in p.weeks[1].sessions]
+    a = adapt(p, entries, today=week_start(p, 3), catalogue=catalogue)
+    for before, after in zip(p.weeks[2].sessions, a.weeks[2].sessions, strict=True):
+        for old, new in zip(strength(before), strength(after), strict=True):
+            assert new.sets <= max(1, old.sets - 1)
+            if old.sets > 1:
+                assert new.change is not None and "pain rose from 1/10" in new.change
+
+
+@given(request=requests, margin=st.integers(1, 2))
+def test_beating_the_target_twice_takes_the_next_step(
+    request: PlanRequest, margin: int, catalogue: Catalogue
+) -> None:
+    """Never held back, and never more than one step a week past the last dose."""
+    p = plan(request)
+    assume(len(p.weeks) >= 3)
+
+    def beat(item: Item) -> ItemResult:
+        if item.reps is not None:
+            return ItemResult(exercise=item.exercise, reps=item.reps + margin, pain=0)
+        seconds = (item.hold_s or item.duration_s or 0) + 5 * margin
+        return ItemResult(exercise=item.exercise, hold_s=seconds, pain=0)
+
+    past, _ = past_and_coming(p, week_start(p, 3))
+    a = adapt(p, log_of(past, beat), today=week_start(p, 3), catalogue=catalogue)
+    for session in a.weeks[2].sessions:
+        for item in strength(session):
+            assert item.change is None or item.change.endswith("the next step")
+
+
+@given(request=requests, flag=st.sampled_from(sorted(RED_FLAGS)), data=st.data())
+def test_a_red_flag_stops_the_plan(
+    request: PlanRequest, flag: str, data: st.DataObject, catalogue: Catalogue
+) -> None:
+    p = plan(request)
+    sessions = list(p.sessions)
+    index = data.draw(st.integers(0, len(sessions) - 1))
+    entries = log_of(sessions[:index], as_planned)
+    entries.append(LogEntry(date=sessions[index].date, red_flags=(flag,)))
+    a = adapt(p, entries, today=sessions[index].date + dt.timedelta(days=1), catalogue=catalogue)
+    assert a.stopped is not None and "professional" in a.stopped and RED_FLAGS[flag] in a.stopped
+    for session in a.sessions:
+        assert bool(session.cancelled) == (session.date > sessions[index].date)
+
+
+def test_no_red_flag_no_stop(catalogue: Catalogue) -> None:
+    p = plan(PlanRequest(start=dt.date(2026, 1, 5), timezone="UTC", weeks=2))
+    sessions = list(p.sessions)
+    a = adapt(p, log_of(sessions[:2], as_planned), today=sessions[2].date, catalogue=catalogue)
+    assert a.stopped is None and not any(s.cancelled for s in a.sessions)
+    assert a.weeks == p.weeks
+
+
+def test_adapt_reads_a_training_log(tmp_path: object, catalogue: Catalogue) -> None:
+    from pathlib import Path
+
+    from routines._log import TrainingLog
+
+    p = plan(PlanRequest(start=dt.date(2026, 1, 5), timezone="UTC", weeks=2))
+    first = next(p.sessions)
+    hurt = strength(first)[0]
+    with TrainingLog.for_plan(p, Path(str(tmp_path)) / "log.sqlite") as log:
+        log.record(LogEntry(date=first.date, items=(ItemResult(exercise=hurt.exercise, pain=8),)))
+        a = adapt(p, log, today=first.date + dt.timedelta(days=1), catalogue=catalogue)
+    changed = [i for s in a.sessions for i in s.items if i.change]
+    assert changed and changed[0].change is not None and "pain 8/10" in changed[0].change
+
+
+@pytest.mark.parametrize("pain", [4, 5])
+def test_acceptable_pain_holds(pain: int, catalogue: Catalogue) -> None:
+    p = plan(PlanRequest(start=dt.date(2026, 1, 5), timezone="UTC", weeks=3, deload_every=None))
+    week1 = list(p.weeks[0].sessions)
+    entries = log_of(
+        week1, lambda i: ItemResult(exercise=i.exercise, reps=i.reps, hold_s=i.hold_s, pain=pain)
+    )
+    a = adapt(p, entries, today=week_start(p, 2), catalogue=catalogue)
+    for before, after in zip(week1, a.weeks[1].sessions, strict=False):
+        for old, new in zip(strength(before), strength(after), strict=True):
+            assert (new.reps, new.hold_s, new.sets) == (old.reps, old.hold_s, old.sets)
+    changes = {i.change for s in a.weeks[1].sessions for i in strength(s) if i.change}
+    assert changes and all(f"pain {pain}/10" in c and "no step up" in c for c in changes)
