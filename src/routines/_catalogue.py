@@ -62,11 +62,27 @@ class Catalogue:
         return f"<Catalogue of {len(self)} exercises>"
 
     def source(self, exercise_id: str) -> str | None:
-        """The file an exercise was read from, if it came from a file."""
+        """The file an exercise was read from, if it came from a file.
+
+        >>> from routines import load_catalogue
+        >>> load_catalogue().source("plank").endswith("/plank.toml")
+        True
+        """
         return self._sources.get(exercise_id)
 
     def get(self, exercise_id: str) -> Exercise:
-        """The exercise with this id; an unknown id suggests close matches."""
+        """The exercise with this id; an unknown id suggests close matches.
+
+        >>> from routines import load_catalogue
+        >>> catalogue = load_catalogue()
+        >>> catalogue.get("doorway-chest-stretch").name
+        'Doorway chest stretch'
+        >>> try:
+        ...     catalogue.get("bandrow")
+        ... except UnknownExerciseError as error:
+        ...     print(error.close_matches[0])
+        band-row
+        """
         try:
             return self._by_id[exercise_id]
         except KeyError:
@@ -90,6 +106,20 @@ class Catalogue:
         - ``equipment``: the exercise can be done with this equipment (plus what
           everybody has: none, mat, wall, doorway, towel);
         - ``level``: the exercise suits that level (its own level or an easier one).
+
+        Values may be vocabulary members or their text:
+
+        >>> from routines import load_catalogue
+        >>> catalogue = load_catalogue()
+        >>> stretches = catalogue.filter(modality="static_stretch", muscle="pec_minor")
+        >>> "doorway-chest-stretch" in [exercise.id for exercise in stretches]
+        True
+        >>> with_a_band = catalogue.filter(equipment=["band"], level="beginner")
+        >>> all(exercise.level == "beginner" for exercise in with_a_band)
+        True
+        >>> needed = {item for exercise in with_a_band for item in exercise.equipment}
+        >>> needed - ALWAYS_AVAILABLE == {"band"}
+        True
         """
         have = None if equipment is None else frozenset(map(Equipment, equipment))
         found = []
@@ -112,6 +142,13 @@ class Catalogue:
 
         An exact name or alias comes first, then names starting with the text,
         then any other match; with no match at all, close spellings.
+
+        >>> from routines import load_catalogue
+        >>> catalogue = load_catalogue()
+        >>> catalogue.search("row")[0].name  # "row" is an alias of the band row
+        'Band row'
+        >>> [exercise.name for exercise in catalogue.search("plnak")]
+        ['Plank']
         """
         needle = " ".join(text.lower().replace("-", " ").split())
         if not needle:

@@ -48,6 +48,15 @@ class Exercise:
     The field names are the catalogue's TOML keys and the JSON exchange format;
     ``exercises/README.md`` documents each one. A :class:`~routines.Catalogue`
     checks every rule when it is built, so an exercise inside one is valid.
+
+    >>> from routines import load_catalogue
+    >>> plank = load_catalogue().get("plank")
+    >>> plank.modality, plank.dose, plank.per_side
+    (<Modality.ISOMETRIC: 'isometric'>, <Dose.HOLD: 'hold'>, False)
+    >>> plank.regressions  # easier variants, by id
+    ('knee-plank',)
+    >>> plank.fits(frozenset()), plank.loaded  # needs only a mat; no band or weights
+    (True, False)
     """
 
     id: str

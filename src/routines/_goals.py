@@ -31,27 +31,50 @@ class Slot:
     ``muscles`` is not empty) one of its primary muscles is in ``muscles``.
     """
 
+    #: A short label, such as ``"upper-back"``.
     name: str
+    #: The movement patterns that fit.
     patterns: frozenset[Pattern]
+    #: Why the slot is there, in plain words; it stays with the chosen exercise
+    #: (:attr:`routines.Item.reason`).
     reason: str
+    #: When not empty, the exercise must have one of these as a primary muscle.
     muscles: frozenset[Muscle] = frozenset()
+    #: A required slot is never dropped; when time is short the planner drops
+    #: optional slots, from the end of the goal's list first.
     required: bool = False
 
 
 @attrs.frozen
 class Goal:
-    """A goal preset."""
+    """A goal preset: what the sessions of a plan are for.
 
+    Register one by adding it to :data:`GOALS` under its ``name``; a request
+    then names it in its ``goal``.
+
+    >>> from routines import GOALS
+    >>> goal = GOALS["posture"]
+    >>> goal.title, goal.slots[0].name
+    ('Posture for desk workers', 'upper-back')
+    """
+
+    #: The name requests use, such as ``"posture"``; also its key in :data:`GOALS`.
     name: str
+    #: The plan's title when the request gives no name.
     title: str
+    #: What the goal is for, in a sentence or two; printed on the plan.
     summary: str
+    #: The places in the strength block, most important first.
     slots: tuple[Slot, ...]
+    #: Muscles the cool-down stretches first, in order.
     stretch_focus: tuple[Muscle, ...]
+    #: Exercise ids the warm-up prefers (it still orders the moves itself).
     warmup_first: tuple[str, ...]
     #: Share of the session kept for the cool-down (at least 4 minutes).
     cooldown_share: float = 0.15
-    #: The upper-back rules: weekly mid/lower trapezius work and chest stretch,
-    #: core work in every strength session.
+    #: Whether the goal follows the upper-back rules: weekly mid/lower trapezius
+    #: work and chest stretch, core work in every strength session. The planner
+    #: gets these from the goal's required slots and ``stretch_focus``.
     upper_back: bool = True
 
 

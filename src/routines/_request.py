@@ -189,34 +189,53 @@ class PlanRequest:
     (<Weekday.MON: 'mon'>, <Weekday.THU: 'thu'>)
     """
 
+    #: The first day of the plan; its weeks count from here (default: next Monday).
     start: dt.date = attrs.field(factory=next_monday)
+    #: How many weeks, 1-52 (default 8).
     weeks: int = attrs.field(default=8, validator=_in_range(1, 52))
+    #: Training days; a comma-separated string such as ``"mon,wed,fri"`` works too.
     days: tuple[Weekday, ...] = attrs.field(
         default=(Weekday.MON, Weekday.WED, Weekday.FRI),
         converter=_day_list,
         validator=_days_valid,
     )
+    #: Minutes per session, 15-90 (default 30); each session lands within 10%.
     minutes: int = attrs.field(default=30, validator=_in_range(15, 90))
+    #: Start time of each session, a plain time such as 07:00 (the default).
     time: dt.time = attrs.field(default=dt.time(7, 0), validator=_time_valid)
+    #: An IANA time zone name such as ``"Europe/Berlin"`` (default: this computer's).
     timezone: str = attrs.field(factory=system_timezone, validator=_zone_valid)
+    #: Beginner (the default), intermediate or advanced.
     level: Level = attrs.field(default=Level.BEGINNER, converter=Level)
+    #: What the person has (default none and a band); a mat, a wall, a doorway and a
+    #: towel always count as available.
     equipment: tuple[Equipment, ...] = attrs.field(
         default=(Equipment.NONE, Equipment.BAND),
         converter=_equipment_list,
         validator=_no_repeats,
     )
+    #: The name of a goal preset in :data:`routines.GOALS`.
     goal: str = "upper-back-runner"
+    #: Days the person runs.
     run_days: tuple[Weekday, ...] = attrs.field(
         default=(), converter=_day_list, validator=_no_repeats
     )
+    #: The day of the long run: no heavy leg work the day before.
     long_run: Weekday | None = attrs.field(
         default=None, converter=attrs.converters.optional(Weekday)
     )
+    #: Exercise ids or caution tags (such as ``"wrist_load"``) to leave out.
     avoid: tuple[str, ...] = attrs.field(default=(), converter=_text_list, validator=_no_repeats)
+    #: A number that varies the exercise choice; the same request and seed always
+    #: give the same plan.
     seed: int = 0
+    #: The plan's title (default: the goal's title).
     name: str | None = attrs.field(default=None, validator=_name_valid)
+    #: A stable identity for calendar exports (default: from the name and start).
     id: str | None = attrs.field(default=None, validator=_name_valid)
+    #: A lighter week every N weeks, 3-6 (default 4), or ``None`` for no deloads.
     deload_every: int | None = attrs.field(default=4, validator=_deload_valid)
+    #: Answers to the readiness questions; any yes and no plan is made.
     screening: Screening | None = None
 
     def week_start(self, week: int) -> dt.date:

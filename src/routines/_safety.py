@@ -20,10 +20,15 @@ DISCLAIMER = (
 class SafetyNotes:
     """What to watch for while following a plan."""
 
+    #: "General information, not medical advice", and to check when unsure.
     disclaimer: str
+    #: How to rate pain from 0 to 10, and what each range means.
     pain_rule: tuple[str, ...]
+    #: Signs to stop at once and seek medical help.
     stop_signs: tuple[str, ...]
+    #: Signs to have checked by a professional before going on.
     see_a_professional: tuple[str, ...]
+    #: Effort, when to move on, and rest days.
     progression: tuple[str, ...]
 
     @property

@@ -21,6 +21,13 @@ __all__ = [
 
 
 class Modality(StrEnum):
+    """What kind of work an exercise is: three warm-up kinds, then strength,
+    isometric holds and static stretches.
+
+    >>> Modality("cardio").is_warmup, Modality.STATIC_STRETCH.is_warmup
+    (True, False)
+    """
+
     MOBILITY = "mobility"
     ACTIVATION = "activation"
     CARDIO = "cardio"
@@ -35,6 +42,13 @@ class Modality(StrEnum):
 
 
 class Pattern(StrEnum):
+    """The movement pattern of an exercise. Reverse flies, face pulls, band
+    pull-aparts and shoulder blade squeezes count as ``horizontal_pull``.
+
+    >>> Pattern.HORIZONTAL_PULL.is_pull, Pattern("anti_rotation").is_core
+    (True, True)
+    """
+
     HORIZONTAL_PULL = "horizontal_pull"
     VERTICAL_PULL = "vertical_pull"
     HORIZONTAL_PUSH = "horizontal_push"
@@ -79,6 +93,8 @@ class Pattern(StrEnum):
 
 
 class Muscle(StrEnum):
+    """The muscles (and the thoracic spine) an exercise works or stretches."""
+
     CHEST = "chest"
     PEC_MINOR = "pec_minor"
     UPPER_TRAPEZIUS = "upper_trapezius"
@@ -124,6 +140,9 @@ class Muscle(StrEnum):
 
 
 class Equipment(StrEnum):
+    """What an exercise needs. The planner assumes everybody has nothing (``none``),
+    a mat, a wall, a doorway and a towel."""
+
     NONE = "none"
     MAT = "mat"
     BAND = "band"
@@ -161,6 +180,12 @@ ALWAYS_AVAILABLE: frozenset[Equipment] = frozenset(
 
 
 class Level(StrEnum):
+    """Training experience, easiest first.
+
+    >>> Level.BEGINNER.rank < Level("advanced").rank
+    True
+    """
+
     BEGINNER = "beginner"
     INTERMEDIATE = "intermediate"
     ADVANCED = "advanced"
@@ -174,12 +199,18 @@ _LEVEL_RANK = {Level.BEGINNER: 0, Level.INTERMEDIATE: 1, Level.ADVANCED: 2}
 
 
 class Dose(StrEnum):
+    """How an exercise is measured: repetitions, seconds held still, or seconds
+    of continuous movement."""
+
     REPS = "reps"
     HOLD = "hold"
     DURATION = "duration"
 
 
 class Caution(StrEnum):
+    """A risk to know about an exercise; ``--avoid`` (or a request's ``avoid``)
+    leaves out every exercise with the tag."""
+
     LOADED_SPINAL_FLEXION = "loaded_spinal_flexion"
     LOADED_ROTATION = "loaded_rotation"
     OVERHEAD = "overhead"

@@ -1,0 +1,32 @@
+"""The README's Python example runs as printed, and its links point at real files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def test_the_python_example_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = README.read_text(encoding="utf-8")
+    code = re.search(r"```python\n(.*?)```", text, re.S)
+    assert code is not None, "README.md lost its Python example"
+    assert len(code.group(1).strip().splitlines()) <= 12  # the pitch promises a short one
+    exec(compile(code.group(1), "README.md", "exec"), {})  # noqa: S102 - our own README
+    out = capsys.readouterr().out
+    assert out.count("2026-01-") == 3 and "min" in out
+    assert all(
+        (tmp_path / name).stat().st_size > 1000 for name in ("plan.pdf", "plan.ics", "plan.json")
+    )
+
+
+def test_links_point_at_files_that_exist() -> None:
+    text = README.read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(([^)#]+)\)", text)
+    assert targets
+    for target in targets:
+        if "://" not in target:
+            assert (README.parent / target).exists(), target
