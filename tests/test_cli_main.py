@@ -219,7 +219,19 @@ def test_config_then_flags(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
 # -- every command's help, and the process as a newcomer runs it -----------------
 
 
-@pytest.mark.parametrize("command", ["plan", "init", "feed", "serve", "exercises"])
+def test_the_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    from routines.cli import build_parser
+
+    actions = build_parser()._subparsers._group_actions  # type: ignore[union-attr]
+    assert set(actions[0].choices or ()) == set(COMMANDS)  # a new command must join the test below
+    status, out, _ = run(capsys, "--help")
+    assert status == 0 and all(f"routines {c}" in out for c in COMMANDS if c != "serve")
+
+
+COMMANDS = ["plan", "init", "batch", "log", "adapt", "feed", "serve", "exercises"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help_with_examples(
     capsys: pytest.CaptureFixture[str], command: str
 ) -> None:

@@ -18,7 +18,7 @@ StrPath = str | os.PathLike[str]
 
 
 def _json_of_this_plan(target: Path, identity: str) -> bool:
-    from routines._ics import plan_identity
+    from routines._plan import plan_identity
 
     try:
         return plan_identity(Plan.from_json(target.read_text(encoding="utf-8"))) == identity
@@ -38,7 +38,7 @@ def _ics_of_this_plan(target: Path, identity: str) -> bool:
 def _check(
     plan: Plan, pdf: Path | None, ics: Path | None, json: Path | None, *, force: bool
 ) -> None:
-    from routines._ics import plan_identity
+    from routines._plan import plan_identity
 
     targets = [path for path in (pdf, ics, json) if path is not None]
     if len(set(targets)) != len(targets):

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import re
 import zoneinfo
 from pathlib import Path
 
@@ -20,7 +19,7 @@ import icalendar
 from icalendar.prop import vText
 
 from routines._files import write_atomic
-from routines._plan import Plan, Session, Week
+from routines._plan import Plan, Session, Week, plan_identity
 from routines._text import session_lines, session_title
 from routines._version import version
 from routines.errors import ExportError
@@ -30,22 +29,6 @@ __all__ = ["plan_identity", "to_ics", "write_ics"]
 #: How often subscribed calendars should fetch the feed again.
 REFRESH = dt.timedelta(hours=12)
 UID_DOMAIN = "routines.invalid"
-
-
-def plan_identity(plan: Plan) -> str:
-    """The plan's stable identity: the request's ``id``, else its name and start.
-
-    Changing the time, minutes, equipment or exercises keeps it, so calendars
-    update the same events.
-    """
-    request = plan.request
-    if request.id:
-        base = request.id
-    else:
-        base = f"{request.name or plan.title}|{request.start.isoformat()}"
-    slug = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-")[:40] or "plan"
-    digest = hashlib.sha256(base.encode("utf-8")).hexdigest()[:12]
-    return f"{slug}-{digest}"
 
 
 def _uid(identity: str, session: Session) -> str:

@@ -368,7 +368,7 @@ class TrainingLog:
     @classmethod
     def for_plan(cls, plan: Plan, path: str | os.PathLike[str] | None = None) -> TrainingLog:
         """The log of ``plan``; by default ``<plan identity>.log.sqlite`` here."""
-        from routines._ics import plan_identity
+        from routines._plan import plan_identity
 
         identity = plan_identity(plan)
         return cls(path if path is not None else f"{identity}.log.sqlite", plan_id=identity)

@@ -5,8 +5,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
+import re
 from collections.abc import Iterator
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -20,7 +22,16 @@ from routines._safety import SafetyNotes
 if TYPE_CHECKING:
     from routines._vocab import Level
 
-__all__ = ["SCHEMA_VERSION", "Block", "BlockKind", "Item", "Plan", "Session", "Week"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Block",
+    "BlockKind",
+    "Item",
+    "Plan",
+    "Session",
+    "Week",
+    "plan_identity",
+]
 
 #: Version of the JSON exchange format written by :meth:`Plan.to_json`.
 SCHEMA_VERSION = 1
@@ -224,3 +235,19 @@ class Plan:
         from routines._files import write_atomic
 
         write_atomic(path, self.to_json().encode("utf-8"))
+
+
+def plan_identity(plan: Plan) -> str:
+    """The plan's stable identity: the request's ``id``, else its name and start.
+
+    Changing the time, minutes, equipment or exercises keeps it, so calendars
+    update the same events.
+    """
+    request = plan.request
+    if request.id:
+        base = request.id
+    else:
+        base = f"{request.name or plan.title}|{request.start.isoformat()}"
+    slug = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-")[:40] or "plan"
+    digest = hashlib.sha256(base.encode("utf-8")).hexdigest()[:12]
+    return f"{slug}-{digest}"

@@ -12,9 +12,8 @@ import attrs
 
 from routines._adapt import adapt
 from routines._export import export
-from routines._ics import plan_identity
 from routines._log import TrainingLog
-from routines._plan import Plan
+from routines._plan import Plan, plan_identity
 from routines.cli._common import UsageError, add_catalogue_option, catalogue_from
 from routines.cli._log import _log_beside, read_plan
 from routines.cli._plan import add_calendar_options, alarm_of

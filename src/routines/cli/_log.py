@@ -142,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
     if args.show:
         return _show(log_path, args)
     plan = read_plan(plan_path)
-    from routines._ics import plan_identity
+    from routines._plan import plan_identity
 
     plan_id = plan_identity(plan)
     if log_path.exists():  # refuse another plan's log before asking anything
