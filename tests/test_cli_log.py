@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 import routines
+from clitools import run_cli
 from routines import ItemResult, LogEntry, Plan, SessionStatus, TrainingLog
 from routines._log import log_csv, parse_log_csv
 from routines._plan import BlockKind, Item, Session
-from routines.cli import main
 from routines.cli._log import ask_entry
 
 MONDAY = dt.date(2026, 1, 5)
@@ -48,12 +48,7 @@ def strength(plan: Plan, *, hold: bool) -> Item:
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        status = main(["log", *argv])
-    except SystemExit as exc:
-        status = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return status, out, err
+    return run_cli(capsys, "log", *argv)
 
 
 def logged(path: Path) -> tuple[LogEntry, ...]:

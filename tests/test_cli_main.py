@@ -15,21 +15,15 @@ import attrs
 import pytest
 import vobject
 
+from clitools import run_cli
 from routines import Plan, PlanError, PlanRequest, plan
 from routines._config import load_request, load_request_text, starter_config
 from routines._request import next_monday
-from routines.cli import main
 
 FILES = ("plan.pdf", "plan.ics", "plan.json")
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        status = main(list(argv))
-    except SystemExit as exc:
-        status = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return status, out, err
+run = run_cli
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:

@@ -9,19 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from clitools import run_cli
 from routines import Plan
 from routines._config import load_request, request_from
-from routines.cli import main
 from routines.errors import PlanError
 
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        status = main(list(argv))
-    except SystemExit as exc:
-        status = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return status, out, err
+run = run_cli
 
 
 def test_default_plan_summary(capsys: pytest.CaptureFixture[str]) -> None:
