@@ -233,6 +233,7 @@ def test_every_command_has_help_with_examples(
     assert status == 0
     assert f"usage: routines {command}" in out
     assert "\nexamples:\n" in out and f"  routines {command}" in out.split("examples:")[1]
+    assert max(len(line) for line in out.splitlines()) <= 100  # readable in a terminal
 
 
 def test_a_real_process_end_to_end(tmp_path: Path) -> None:

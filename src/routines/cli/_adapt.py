@@ -45,7 +45,7 @@ def add_parser(commands: Any) -> None:
         "adapt",
         help="change the coming sessions from your training log",
         description=(
-            "Adapt the plan's coming sessions to the training log (routines log), with a "
+            "Adapt the plan's coming sessions to the training log (routines log), with a\n"
             "reason for every change, and update its JSON and calendar."
         ),
         epilog=_EXAMPLES,

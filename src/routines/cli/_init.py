@@ -23,8 +23,8 @@ def add_parser(commands: Any) -> None:
         "init",
         help="write a commented starter plan.toml with every option",
         description=(
-            "Write a commented starter config holding every option with its default. "
-            "The start date is fixed to the next Monday, so the file always describes "
+            "Write a commented starter config holding every option with its default.\n"
+            "The start date is fixed to the next Monday, so the file always describes\n"
             "the same plan."
         ),
         epilog=_EXAMPLES,

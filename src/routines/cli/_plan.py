@@ -62,7 +62,7 @@ def add_parser(commands: Any) -> None:
         "plan",
         help="build a plan: write plan.pdf, plan.ics and plan.json, print a summary",
         description=(
-            "Build a progressive weekly plan (warm-up, strength and cool-down), write it as "
+            "Build a progressive weekly plan (warm-up, strength and cool-down), write it as\n"
             "a printable PDF, a calendar and JSON, and print a summary."
         ),
         epilog=_EXAMPLES,
