@@ -89,6 +89,7 @@ class _Line:
     beaten: int = 0  # sessions in a row that beat the target
     flare: int = 0  # sessions in a row with too much pain
     flare_reason: str = ""
+    flare_dose: Item | None = None  # the dose prescribed when it hurt
     step_reason: str = ""
     held_by: str = ""  # the first reason the line fell behind the plan
 
@@ -240,14 +241,17 @@ class _Replay:
         )
         if line.position > planned:
             reason = line.step_reason
-        if line.flare:
+        if line.flare and line.flare_dose is not None:
+            # less than the dose that hurt: the easier variant, else fewer sets, else less
+            hurt = line.flare_dose
+            exercise = self.exercise(hurt.exercise)
             easier = self.easier(exercise)
-            sets = max(1, sets - line.flare)
+            sets, amount = max(1, hurt.sets - 1), _amount(hurt)
             if easier is not None:
                 self.exercises[easier.id] = easier
                 exercise, amount = easier, start_amount(easier, self.plan.level)
                 reason = f"{line.flare_reason}: the easier {easier.name}, one set fewer"
-            elif sets == 1 == base.sets or (week.deload and sets == 1):
+            elif hurt.sets == 1:
                 amount = max(1, amount - (2 if exercise.dose is Dose.REPS else 5))
                 reason = f"{line.flare_reason}: a smaller dose"
             else:
@@ -293,6 +297,7 @@ class _Replay:
                 else ("pain not settled by the next morning")
             )
             line.flare += 1
+            line.flare_dose = prescribed
             line.flare_reason = f"{what} with {name} on {session.date:%a %d %b}"
             line.beaten = 0
             line.since.append(f"{line.flare_reason}: back to the dose before it, no step up")
