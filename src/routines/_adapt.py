@@ -259,9 +259,21 @@ class _Replay:
         if week.index in self.rising:
             sets = max(1, sets - 1)
             reason = self.rising[week.index] if not line.flare else reason
+        # never more sets or time than the plan gave this session: the person's
+        # minutes hold, and the weekly set cap with them
+        sets = min(sets, item.sets)
         changed = _with_dose(
             item, exercise, self.plan.level, sets=sets, amount=amount, deload=week.deload
         )
+        while changed.seconds > item.seconds and changed.sets > 1:
+            changed = _with_dose(
+                item,
+                exercise,
+                self.plan.level,
+                sets=changed.sets - 1,
+                amount=amount,
+                deload=week.deload,
+            )
         if changed == item:
             return item, None
         return changed, reason
