@@ -121,6 +121,14 @@ def test_a_wrong_header_stops_before_anything(tmp_path: Path, header: str, messa
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.csv"]
 
 
+def test_an_unclosed_quote_is_reported_not_swallowed(tmp_path: Path) -> None:
+    path = tmp_path / "c.csv"
+    path.write_text('name,minutes\n"Ann,30\nBob,30\n')
+    with pytest.raises(PlanError, match="unexpected end of data; check the quotes"):
+        batch(path, tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.csv"]
+
+
 def test_a_row_with_too_many_cells(tmp_path: Path) -> None:
     path = tmp_path / "c.csv"
     path.write_text("name,days\nAnn,mon,thu\n")

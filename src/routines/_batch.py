@@ -156,7 +156,7 @@ def _rows(
     path = Path(source)
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
+            reader = csv.DictReader(handle, strict=True)
             header = reader.fieldnames or []
             unknown = [c for c in header if c not in COLUMNS]
             if unknown or "name" not in header:
@@ -167,7 +167,12 @@ def _rows(
                     f"{', '.join(COLUMNS)}"
                 )
             # row numbers as a spreadsheet shows them: the header is row 1
-            return [(number, values) for number, values in enumerate(reader, start=2)]
+            try:
+                return [(number, values) for number, values in enumerate(reader, start=2)]
+            except csv.Error as exc:
+                raise PlanError(
+                    f"{path}: after line {reader.line_num}: {exc}; check the quotes around cells"
+                ) from None
     except FileNotFoundError:
         raise PlanError(f"{path}: no such file; give a CSV with one row per client") from None
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
