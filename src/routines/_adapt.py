@@ -256,12 +256,12 @@ class _Replay:
                 reason = f"{line.flare_reason}: a smaller dose"
             else:
                 reason = f"{line.flare_reason}: the same dose, one set fewer"
-        if week.index in self.rising:
-            sets = max(1, sets - 1)
-            reason = self.rising[week.index] if not line.flare else reason
         # never more sets or time than the plan gave this session: the person's
         # minutes hold, and the weekly set cap with them
         sets = min(sets, item.sets)
+        if week.index in self.rising:
+            sets = max(1, min(sets, item.sets - 1))
+            reason = self.rising[week.index] if not line.flare else reason
         changed = _with_dose(
             item, exercise, self.plan.level, sets=sets, amount=amount, deload=week.deload
         )
