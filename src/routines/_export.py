@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from routines._files import check_target
 from routines._plan import Plan
 from routines.errors import ExportError, PlanError
 
@@ -44,12 +45,7 @@ def _check(
     if len(set(targets)) != len(targets):
         raise ExportError(f"{', '.join(map(str, targets))}: give each file its own name")
     for path in targets:
-        if path.is_dir():
-            raise ExportError(f"{path}: is a folder; give a file name such as {path / 'plan'}")
-        if not path.parent.is_dir():
-            raise ExportError(
-                f"{path}: the folder {str(path.parent)!r} does not exist; create it first"
-            )
+        check_target(path)
     if force:
         return
     identity = plan_identity(plan)

@@ -10,7 +10,7 @@ from typing import BinaryIO
 
 from routines.errors import ExportError
 
-__all__ = ["write_atomic", "write_atomic_with"]
+__all__ = ["check_target", "write_atomic", "write_atomic_with"]
 
 
 def _mode_for(target: Path) -> int:
@@ -22,18 +22,27 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
+def check_target(path: str | os.PathLike[str]) -> Path:
+    """``path`` as a Path, if a file can be written there: not a folder, in a folder
+    that exists. :class:`~routines.errors.ExportError` names the problem otherwise."""
+    target = Path(path)
+    if target.is_dir():
+        raise ExportError(f"{target}: is a folder; give a file name such as {target / 'plan'}")
+    if not target.parent.is_dir():
+        raise ExportError(
+            f"{target}: the folder {str(target.parent)!r} does not exist; create it first"
+        )
+    return target
+
+
 def write_atomic_with(path: str | os.PathLike[str], write: Callable[[BinaryIO], None]) -> Path:
     """Call ``write`` on a temporary file beside ``path``, then rename it into place.
 
     If ``write`` fails, the temporary file is removed and an existing ``path``
     is left exactly as it was.
     """
-    target = Path(path)
-    if target.is_dir():
-        raise ExportError(f"{target}: is a folder; give a file name such as {target / 'plan'}")
+    target = check_target(path)
     folder = target.parent
-    if not folder.is_dir():
-        raise ExportError(f"{target}: the folder {str(folder)!r} does not exist; create it first")
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         # mkstemp makes the file private (0600); give it the mode a plain open()

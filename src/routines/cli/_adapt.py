@@ -14,7 +14,7 @@ from routines._adapt import adapt
 from routines._export import export
 from routines._log import TrainingLog
 from routines._plan import Plan, plan_identity
-from routines.cli._common import UsageError, add_catalogue_option, catalogue_from
+from routines.cli._common import UsageError, add_catalogue_option, add_paper_option, catalogue_from
 from routines.cli._log import _log_beside, read_plan
 from routines.cli._plan import add_calendar_options, alarm_of
 from routines.errors import LogError
@@ -65,9 +65,7 @@ def add_parser(commands: Any) -> None:
         "--feed", metavar="DIR", help="also update DIR/<plan>.ics, as `routines feed` wrote it"
     )
     parser.add_argument("--pdf", metavar="FILE", help="write a PDF of the weeks still to come")
-    parser.add_argument(
-        "--paper", choices=["a4", "letter"], default="a4", help="PDF paper size (default a4)"
-    )
+    add_paper_option(parser)
     parser.add_argument(
         "--dry-run", action="store_true", help="print what would change; write nothing"
     )

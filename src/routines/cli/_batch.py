@@ -8,7 +8,7 @@ import textwrap
 from typing import Any, TextIO
 
 from routines._batch import COLUMNS, batch
-from routines.cli._common import UsageError, add_catalogue_option
+from routines.cli._common import UsageError, add_catalogue_option, add_paper_option
 from routines.cli._plan import add_calendar_options, alarm_of
 
 _EXAMPLES = """\
@@ -45,9 +45,7 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "--workers", metavar="N", type=int, help="processes to use (default: every CPU core)"
     )
-    parser.add_argument(
-        "--paper", choices=["a4", "letter"], default="a4", help="PDF paper size (default a4)"
-    )
+    add_paper_option(parser)
     add_calendar_options(parser)
     add_catalogue_option(parser)
     parser.set_defaults(run=run, subparser=parser)

@@ -32,6 +32,12 @@ def add_catalogue_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_paper_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--paper", choices=["a4", "letter"], default="a4", help="PDF paper size (default a4)"
+    )
+
+
 def catalogue_from(args: argparse.Namespace) -> Catalogue:
     return load_catalogue(*args.catalogue)
 

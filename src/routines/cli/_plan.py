@@ -14,7 +14,7 @@ from routines._plan import Plan, Session
 from routines._planner import plan
 from routines._request import SCREENING_QUESTIONS
 from routines._text import item_text
-from routines.cli._common import UsageError, add_catalogue_option, catalogue_from
+from routines.cli._common import UsageError, add_catalogue_option, add_paper_option, catalogue_from
 from routines.errors import PlanError
 
 _EXAMPLES = """\
@@ -88,9 +88,7 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "--dry-run", action="store_true", help="print the summary only; write no files"
     )
-    parser.add_argument(
-        "--paper", choices=["a4", "letter"], default="a4", help="PDF paper size (default a4)"
-    )
+    add_paper_option(parser)
     add_calendar_options(parser)
     parser.add_argument(
         "--full", action="store_true", help="print every week in full, not only the first"
