@@ -47,7 +47,7 @@ def main() -> None:
 
     os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="routines-bench-")
     from routines import load_catalogue
-    from routines._load import builtin_exercises
+    from routines.catalogue.load import builtin_exercises
 
     files = sorted(Path(str(builtin_exercises())).rglob("*.toml"))
     start = time.perf_counter()

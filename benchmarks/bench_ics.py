@@ -17,8 +17,8 @@ import icalendar
 from _timing import median_ms
 
 from routines import Plan, PlanRequest, load_catalogue, plan
-from routines._ics import to_ics
-from routines._text import session_lines, session_title
+from routines.exporters.ics import to_ics
+from routines.exporters.text import session_lines, session_title
 
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 

@@ -21,7 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from routines import Plan, PlanRequest, load_catalogue, plan
-from routines._pdf import FONT, _register_fonts, build_pdf
+from routines.exporters.pdf.document import FONT, _register_fonts, build_pdf
 
 
 def bare(p: Plan) -> bytes:

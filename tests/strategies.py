@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import strategies as st
 
 from routines import Caution, Equipment, Level, PlanRequest, Weekday
-from routines._goals import GOALS
+from routines.planning.goals import GOALS
 
 ZONES = ["Europe/Berlin", "America/New_York", "UTC", "Asia/Tokyo", "Australia/Sydney"]
 AVOIDABLE = ["plank", "band-row", "glute-bridge", "push-up", "doorway-chest-stretch"]

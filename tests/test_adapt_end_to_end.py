@@ -14,8 +14,8 @@ import pytest
 import vobject
 
 from routines import Plan, load_catalogue
-from routines._pool import Pool
 from routines.cli import main
+from routines.planning.pool import Pool
 
 START = dt.date(2026, 1, 5)
 
@@ -154,7 +154,7 @@ def test_a_crash_while_adapting_leaves_the_files_alone(
     def crash(*_: object, **__: object) -> bytes:
         raise RuntimeError("simulated crash while writing the calendar")
 
-    monkeypatch.setattr("routines._ics.to_ics", crash)
+    monkeypatch.setattr("routines.exporters.ics.to_ics", crash)
     assert main(["adapt", "--today", str(first.date + dt.timedelta(days=1))]) == 70
     assert "internal error" in capsys.readouterr().err
     assert (tmp_path / "plan.ics").read_bytes() == saved["plan.ics"]

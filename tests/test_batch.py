@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 import routines
 from routines import BatchFailure, Plan, PlanError, batch
-from routines._batch import _stems, read_clients
+from routines.batching.batch import _stems, read_clients
 from routines.cli import main
 from strategies import hostile_text
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from routines import Catalogue, Equipment, Level, Modality, Muscle, Pattern
-from routines._checks import KEBAB
+from routines.catalogue.checks import KEBAB
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = sorted((ROOT / "exercises").rglob("*.toml"))

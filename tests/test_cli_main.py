@@ -17,8 +17,8 @@ import vobject
 
 from clitools import run_cli
 from routines import Plan, PlanError, PlanRequest, plan
-from routines._config import load_request, load_request_text, starter_config
 from routines._request import next_monday
+from routines.planning.config import load_request, load_request_text, starter_config
 
 FILES = ("plan.pdf", "plan.ics", "plan.json")
 

@@ -11,8 +11,8 @@ import pytest
 
 from clitools import run_cli
 from routines import Plan
-from routines._config import load_request, request_from
 from routines.errors import PlanError
+from routines.planning.config import load_request, request_from
 
 run = run_cli
 

@@ -13,7 +13,7 @@ import vobject
 from hypothesis import given, settings
 
 from routines import Catalogue, ExportError, Plan, PlanRequest, load_catalogue, plan
-from routines._ics import plan_identity, to_ics, write_ics
+from routines.exporters.ics import plan_identity, to_ics, write_ics
 from strategies import calendar_requests
 
 CATALOGUE = load_catalogue()

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from pypdf import PdfReader
 
 from routines import ExportError, Plan, PlanRequest, load_catalogue, plan, write_pdf
-from routines._pdf import build_pdf
+from routines.exporters.pdf.document import build_pdf
 from strategies import hostile_text
 
 CATALOGUE = load_catalogue()
@@ -154,9 +154,9 @@ def test_a_failing_render_leaves_an_existing_file_untouched(
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("renderer crashed")
 
-    import routines._pdf
+    import routines.exporters.pdf.document
 
-    monkeypatch.setattr(routines._pdf, "build_pdf", explode)
+    monkeypatch.setattr(routines.exporters.pdf.document, "build_pdf", explode)
     with pytest.raises(RuntimeError, match="renderer crashed"):
         write_pdf(twelve_weeks, target)
     assert target.read_bytes() == b"%PDF-1.4 my old plan"

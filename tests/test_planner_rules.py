@@ -30,7 +30,7 @@ from routines import (
     load_catalogue,
     plan,
 )
-from routines._vocab import ALWAYS_AVAILABLE
+from routines.catalogue.vocab import ALWAYS_AVAILABLE
 from strategies import plan_requests
 
 CATALOGUE: Catalogue = load_catalogue()

@@ -25,29 +25,15 @@ from routines.errors import (
 )
 
 if TYPE_CHECKING:
-    from routines._adapt import adapt
-    from routines._batch import BatchFailure, BatchReport, BatchResult, batch
-    from routines._catalogue import Catalogue
-    from routines._config import load_request, starter_config
-    from routines._exercise import Dosage, Exercise
-    from routines._export import export
-    from routines._goals import GOALS, Goal, Slot
-    from routines._ics import write_ics
-    from routines._load import load_catalogue
-    from routines._log import (
-        RED_FLAGS,
-        ItemResult,
-        LogEntry,
-        SessionStatus,
-        TrainingLog,
-        read_log_csv,
-    )
-    from routines._pdf import write_pdf
     from routines._plan import Block, BlockKind, Item, Plan, Session, Week
-    from routines._planner import plan
     from routines._request import PlanRequest, Screening, Weekday
     from routines._safety import SafetyNotes
-    from routines._vocab import (
+    from routines.adaptation.replay import adapt
+    from routines.batching.batch import BatchFailure, BatchReport, BatchResult, batch
+    from routines.catalogue.catalogue import Catalogue
+    from routines.catalogue.exercise import Dosage, Exercise
+    from routines.catalogue.load import load_catalogue
+    from routines.catalogue.vocab import (
         Caution,
         Dose,
         Equipment,
@@ -56,6 +42,20 @@ if TYPE_CHECKING:
         Muscle,
         Pattern,
     )
+    from routines.exporters.export import export
+    from routines.exporters.ics import write_ics
+    from routines.exporters.pdf.document import write_pdf
+    from routines.log.store import (
+        RED_FLAGS,
+        ItemResult,
+        LogEntry,
+        SessionStatus,
+        TrainingLog,
+        read_log_csv,
+    )
+    from routines.planning.config import load_request, starter_config
+    from routines.planning.goals import GOALS, Goal, Slot
+    from routines.planning.planner import plan
 
 __all__ = [
     "GOALS",
@@ -111,47 +111,47 @@ __all__ = [
 
 # Public name -> the private module that defines it; imported on first access.
 _LAZY = {
-    "adapt": "_adapt",
-    "BatchFailure": "_batch",
-    "BatchReport": "_batch",
-    "BatchResult": "_batch",
-    "batch": "_batch",
-    "Catalogue": "_catalogue",
-    "load_request": "_config",
-    "starter_config": "_config",
-    "export": "_export",
-    "Dosage": "_exercise",
-    "Exercise": "_exercise",
-    "load_catalogue": "_load",
-    "RED_FLAGS": "_log",
-    "ItemResult": "_log",
-    "LogEntry": "_log",
-    "SessionStatus": "_log",
-    "TrainingLog": "_log",
-    "read_log_csv": "_log",
-    "GOALS": "_goals",
-    "Goal": "_goals",
-    "Slot": "_goals",
+    "adapt": "adaptation.replay",
+    "BatchFailure": "batching.batch",
+    "BatchReport": "batching.batch",
+    "BatchResult": "batching.batch",
+    "batch": "batching.batch",
+    "Catalogue": "catalogue.catalogue",
+    "load_request": "planning.config",
+    "starter_config": "planning.config",
+    "export": "exporters.export",
+    "Dosage": "catalogue.exercise",
+    "Exercise": "catalogue.exercise",
+    "load_catalogue": "catalogue.load",
+    "RED_FLAGS": "log.store",
+    "ItemResult": "log.store",
+    "LogEntry": "log.store",
+    "SessionStatus": "log.store",
+    "TrainingLog": "log.store",
+    "read_log_csv": "log.store",
+    "GOALS": "planning.goals",
+    "Goal": "planning.goals",
+    "Slot": "planning.goals",
     "Block": "_plan",
     "BlockKind": "_plan",
     "Item": "_plan",
     "Plan": "_plan",
     "Session": "_plan",
     "Week": "_plan",
-    "plan": "_planner",
-    "write_ics": "_ics",
-    "write_pdf": "_pdf",
+    "plan": "planning.planner",
+    "write_ics": "exporters.ics",
+    "write_pdf": "exporters.pdf.document",
     "PlanRequest": "_request",
     "Screening": "_request",
     "Weekday": "_request",
     "SafetyNotes": "_safety",
-    "Caution": "_vocab",
-    "Dose": "_vocab",
-    "Equipment": "_vocab",
-    "Level": "_vocab",
-    "Modality": "_vocab",
-    "Muscle": "_vocab",
-    "Pattern": "_vocab",
+    "Caution": "catalogue.vocab",
+    "Dose": "catalogue.vocab",
+    "Equipment": "catalogue.vocab",
+    "Level": "catalogue.vocab",
+    "Modality": "catalogue.vocab",
+    "Muscle": "catalogue.vocab",
+    "Pattern": "catalogue.vocab",
 }
 
 

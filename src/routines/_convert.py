@@ -21,8 +21,8 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
-from routines import _vocab
 from routines._request import Weekday
+from routines.catalogue import vocab as _vocab
 
 __all__ = ["converter", "describe", "enum_error"]
 

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from routines._exercise import Exercise
 from routines._request import PlanRequest
 from routines._safety import SafetyNotes
+from routines.catalogue.exercise import Exercise
 
 if TYPE_CHECKING:
-    from routines._vocab import Level
+    from routines.catalogue.vocab import Level
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -220,13 +220,13 @@ class Plan:
 
     def to_ics(self, *, alarm_minutes: int | None = 15) -> bytes:
         """The plan as an iCalendar feed (see :func:`routines.write_ics`)."""
-        from routines._ics import to_ics
+        from routines.exporters.ics import to_ics
 
         return to_ics(self, alarm_minutes=alarm_minutes)
 
     def to_pdf(self, path: str | os.PathLike[str], paper: str = "a4") -> None:
         """Write the plan as a printable PDF (see :func:`routines.write_pdf`)."""
-        from routines._pdf import write_pdf
+        from routines.exporters.pdf.document import write_pdf
 
         write_pdf(self, path, paper=paper)
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from routines._vocab import Equipment, Level
+from routines.catalogue.vocab import Equipment, Level
 from routines.errors import PlanError
 
 __all__ = [

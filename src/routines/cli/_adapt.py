@@ -10,14 +10,14 @@ from typing import Any
 
 import attrs
 
-from routines._adapt import adapt
-from routines._export import export
-from routines._log import TrainingLog
 from routines._plan import Plan, plan_identity
+from routines.adaptation.replay import adapt
 from routines.cli._common import UsageError, add_catalogue_option, add_paper_option, catalogue_from
 from routines.cli._log import _log_beside, read_plan
 from routines.cli._plan import add_calendar_options, alarm_of
 from routines.errors import LogError
+from routines.exporters.export import export
+from routines.log.store import TrainingLog
 
 _EXAMPLES = """\
 examples:

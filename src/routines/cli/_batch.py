@@ -7,7 +7,7 @@ import sys
 import textwrap
 from typing import Any, TextIO
 
-from routines._batch import COLUMNS, batch
+from routines.batching.batch import COLUMNS, batch
 from routines.cli._common import UsageError, add_catalogue_option, add_paper_option
 from routines.cli._plan import add_calendar_options, alarm_of
 

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from routines._planner import plan
 from routines.cli._common import UsageError, catalogue_from
 from routines.cli._plan import add_calendar_options, add_request_options, alarm_of, request_of
+from routines.planning.planner import plan
 
 _FEED_EXAMPLES = """\
 examples:
@@ -64,7 +64,7 @@ def add_parsers(commands: Any) -> None:
 
 
 def run_feed(args: argparse.Namespace) -> int:
-    from routines._ics import plan_identity, write_ics
+    from routines.exporters.ics import plan_identity, write_ics
 
     folder = Path(args.folder)
     if not folder.is_dir():
@@ -80,7 +80,7 @@ def run_feed(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from routines._serve import make_server
+    from routines.exporters.serve import make_server
 
     folder = Path(args.folder)
     if not folder.is_dir():

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import TypeVar
 
-from routines._catalogue import Catalogue
-from routines._load import load_catalogue
+from routines.catalogue.catalogue import Catalogue
+from routines.catalogue.load import load_catalogue
 from routines.errors import RoutinesError
 
 E = TypeVar("E", bound=StrEnum)

@@ -9,8 +9,8 @@ import textwrap
 from typing import Any
 
 from routines._convert import converter
-from routines._exercise import Exercise
-from routines._vocab import Equipment, Level, Modality, Muscle, Pattern
+from routines.catalogue.exercise import Exercise
+from routines.catalogue.vocab import Equipment, Level, Modality, Muscle, Pattern
 from routines.cli._common import (
     UsageError,
     add_catalogue_option,

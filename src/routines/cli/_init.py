@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from routines._config import starter_config
 from routines._files import write_atomic
 from routines.errors import ExportError
+from routines.planning.config import starter_config
 
 _EXAMPLES = """\
 examples:

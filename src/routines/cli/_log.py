@@ -13,7 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from routines._log import (
+from routines._plan import Block, BlockKind, Item, Plan, Session
+from routines.catalogue.vocab import Equipment
+from routines.cli._common import UsageError
+from routines.errors import LogError, PlanError
+from routines.exporters.text import BLOCK_TITLES
+from routines.log.store import (
     CSV_COLUMNS,
     RED_FLAGS,
     ItemResult,
@@ -27,11 +32,6 @@ from routines._log import (
     red_flag_problem,
     session_on,
 )
-from routines._plan import Block, BlockKind, Item, Plan, Session
-from routines._text import BLOCK_TITLES
-from routines._vocab import Equipment
-from routines.cli._common import UsageError
-from routines.errors import LogError, PlanError
 
 __all__ = ["add_parser", "ask_entry", "entry_text", "run"]
 

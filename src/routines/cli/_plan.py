@@ -8,14 +8,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from routines._config import load_request, request_from
-from routines._export import export
 from routines._plan import Plan, Session
-from routines._planner import plan
 from routines._request import SCREENING_QUESTIONS
-from routines._text import item_text
 from routines.cli._common import UsageError, add_catalogue_option, add_paper_option, catalogue_from
 from routines.errors import PlanError
+from routines.exporters.export import export
+from routines.exporters.text import item_text
+from routines.planning.config import load_request, request_from
+from routines.planning.planner import plan
 
 _EXAMPLES = """\
 examples:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import attrs
 
-from routines._exercise import Exercise
-from routines._vocab import Dose, Level
+from routines.catalogue.exercise import Exercise
+from routines.catalogue.vocab import Dose, Level
 
 __all__ = [
     "HOLD_CAP_S",

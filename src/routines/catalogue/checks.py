@@ -10,8 +10,8 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator, Mapping
 
-from routines._exercise import Dosage, Exercise
-from routines._vocab import Dose, Equipment, Level, Modality
+from routines.catalogue.exercise import Dosage, Exercise
+from routines.catalogue.vocab import Dose, Equipment, Level, Modality
 
 __all__ = ["catalogue_problems", "exercise_problems"]
 

@@ -11,7 +11,7 @@ import difflib
 
 import attrs
 
-from routines._vocab import Muscle, Pattern
+from routines.catalogue.vocab import Muscle, Pattern
 from routines.errors import PlanError
 
 __all__ = ["GOALS", "Goal", "Slot", "goal_named"]

@@ -11,9 +11,9 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from routines._catalogue import Catalogue
 from routines._convert import converter, describe
-from routines._exercise import Exercise
+from routines.catalogue.catalogue import Catalogue
+from routines.catalogue.exercise import Exercise
 from routines.errors import CatalogueError, Problem
 
 __all__ = ["builtin_exercises", "load_catalogue"]

@@ -31,14 +31,14 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from routines._dose import deload_sets, effort, item_seconds, start_amount
 from routines._plan import Block, BlockKind, Item, Plan, Session, Week
-from routines._vocab import Dose, Level
+from routines.catalogue.vocab import Dose, Level
+from routines.planning.dose import deload_sets, effort, item_seconds, start_amount
 
 if TYPE_CHECKING:
-    from routines._catalogue import Catalogue
-    from routines._exercise import Exercise
-    from routines._log import LogEntry, TrainingLog
+    from routines.catalogue.catalogue import Catalogue
+    from routines.catalogue.exercise import Exercise
+    from routines.log.store import LogEntry, TrainingLog
 
 __all__ = ["adapt", "original"]
 
@@ -165,7 +165,7 @@ class _Replay:
     def __init__(
         self, plan: Plan, entries: dict[dt.date, LogEntry], today: dt.date, catalogue: Catalogue
     ) -> None:
-        from routines._pool import Pool, groups_of
+        from routines.planning.pool import Pool, groups_of
 
         self.plan = plan
         self.entries = entries
@@ -430,7 +430,7 @@ def _stop(
     weeks: tuple[Week, ...], entries: dict[dt.date, LogEntry], replay: _Replay
 ) -> tuple[tuple[Week, ...], str | None]:
     """Cancel every coming session after a red-flag answer."""
-    from routines._log import RED_FLAGS
+    from routines.log.store import RED_FLAGS
 
     flagged = sorted((e for e in entries.values() if e.red_flags), key=lambda e: e.date)
     if not flagged:
@@ -478,7 +478,7 @@ def adapt(
     base = original(plan)
     entries = _entries(log)
     if catalogue is None:
-        from routines._load import load_catalogue
+        from routines.catalogue.load import load_catalogue
 
         catalogue = load_catalogue()
     replay = _Replay(base, entries, today or dt.date.today(), catalogue)

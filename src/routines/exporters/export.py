@@ -28,7 +28,7 @@ def _json_of_this_plan(target: Path, identity: str) -> bool:
 
 
 def _ics_of_this_plan(target: Path, identity: str) -> bool:
-    from routines._ics import _is_export_of
+    from routines.exporters.ics import _is_export_of
 
     try:
         return _is_export_of(target.read_bytes(), identity) is True
@@ -90,11 +90,11 @@ def export(
         plan.write_json(json_path)
         wrote.append(json_path)
     if ics_path is not None:
-        from routines._ics import write_ics
+        from routines.exporters.ics import write_ics
 
         wrote.append(write_ics(plan, ics_path, alarm_minutes=alarm_minutes, force=force))
     if pdf_path is not None:
-        from routines._pdf import write_pdf
+        from routines.exporters.pdf.document import write_pdf
 
         wrote.append(write_pdf(plan, pdf_path, paper=paper, force=True))
     return tuple(wrote)

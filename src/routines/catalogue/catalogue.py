@@ -5,9 +5,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator, Mapping
 
-from routines._checks import catalogue_problems, exercise_problems
-from routines._exercise import Exercise
-from routines._vocab import ALWAYS_AVAILABLE, Equipment, Level, Modality, Muscle, Pattern
+from routines.catalogue.checks import catalogue_problems, exercise_problems
+from routines.catalogue.exercise import Exercise
+from routines.catalogue.vocab import ALWAYS_AVAILABLE, Equipment, Level, Modality, Muscle, Pattern
 from routines.errors import CatalogueError, Problem, UnknownExerciseError
 
 __all__ = ["Catalogue"]

@@ -8,13 +8,13 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from routines._catalogue import Catalogue
-from routines._exercise import Exercise
-from routines._goals import Slot
 from routines._request import PlanRequest
-from routines._schedule import Group
-from routines._vocab import ALWAYS_AVAILABLE, Caution, Modality, Muscle
+from routines.catalogue.catalogue import Catalogue
+from routines.catalogue.exercise import Exercise
+from routines.catalogue.vocab import ALWAYS_AVAILABLE, Caution, Modality, Muscle
 from routines.errors import PlanError
+from routines.planning.goals import Slot
+from routines.planning.schedule import Group
 
 __all__ = ["Pool", "groups_of", "stable_pick"]
 

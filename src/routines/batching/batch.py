@@ -26,10 +26,10 @@ from typing import Any
 
 import attrs
 
-from routines._config import request_from
-from routines._goals import GOALS
 from routines._request import SCREENING_QUESTIONS, PlanRequest
 from routines.errors import PlanError, RoutinesError
+from routines.planning.config import request_from
+from routines.planning.goals import GOALS
 
 __all__ = ["BatchFailure", "BatchReport", "BatchResult", "batch", "read_clients"]
 
@@ -214,7 +214,7 @@ _CATALOGUES: dict[tuple[str, ...], Any] = {}
 
 def _catalogue(dirs: tuple[str, ...]) -> Any:
     if dirs not in _CATALOGUES:
-        from routines._load import load_catalogue
+        from routines.catalogue.load import load_catalogue
 
         _CATALOGUES[dirs] = load_catalogue(*dirs)
     return _CATALOGUES[dirs]
@@ -223,8 +223,8 @@ def _catalogue(dirs: tuple[str, ...]) -> Any:
 def _make(
     job: _Job, out_dir: Path, dirs: tuple[str, ...], options: dict[str, Any]
 ) -> BatchResult | BatchFailure:
-    from routines._export import export
-    from routines._planner import plan
+    from routines.exporters.export import export
+    from routines.planning.planner import plan
 
     try:
         result = plan(job.request, _catalogue(dirs))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from routines._vocab import (
+from routines.catalogue.vocab import (
     ALWAYS_AVAILABLE,
     Caution,
     Dose,

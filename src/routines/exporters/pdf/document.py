@@ -43,9 +43,9 @@ from reportlab.platypus.flowables import Flowable
 from routines._files import write_atomic_with
 from routines._plan import BlockKind, Plan, Session, Week
 from routines._request import Weekday
-from routines._text import BLOCK_TITLES
 from routines._version import version
 from routines.errors import ExportError
+from routines.exporters.text import BLOCK_TITLES
 
 __all__ = ["PAPERS", "build_pdf", "write_pdf"]
 

@@ -119,9 +119,9 @@ def starter_config(today: dt.date | None = None) -> str:
     >>> load_request_text(text).start
     datetime.date(2026, 11, 23)
     """
-    from routines._goals import GOALS
     from routines._request import next_monday
-    from routines._vocab import Equipment
+    from routines.catalogue.vocab import Equipment
+    from routines.planning.goals import GOALS
 
     choices = {"goals": ", ".join(GOALS), "equipment": ", ".join(Equipment)}
     defaults = PlanRequest(start=next_monday(today))

@@ -20,9 +20,9 @@ from icalendar.prop import vText
 
 from routines._files import write_atomic
 from routines._plan import Plan, Session, Week, plan_identity
-from routines._text import session_lines, session_title
 from routines._version import version
 from routines.errors import ExportError
+from routines.exporters.text import session_lines, session_title
 
 __all__ = ["plan_identity", "to_ics", "write_ics"]
 

@@ -3,10 +3,10 @@
 The steps, each a small function over frozen values:
 
 1. screen the person (any yes: no plan);
-2. lay out the calendar (:func:`routines._schedule.schedule`): which days may
+2. lay out the calendar (:func:`routines.planning.schedule.schedule`): which days may
    load the upper body, the lower body, both, or only the trunk;
 3. for each kind of day, fill the goal's strength slots and simulate the whole
-   plan's progression (:mod:`routines._dose`), dropping the least important
+   plan's progression (:mod:`routines.planning.dose`), dropping the least important
    slots until every week fits the time;
 4. build each (week, kind of day) once: strength items, then a warm-up and a
    cool-down sized so the session lands within 10% of the minutes asked for.
@@ -21,8 +21,14 @@ from typing import Any
 
 import attrs
 
-from routines._catalogue import Catalogue
-from routines._dose import (
+from routines._plan import Block, BlockKind, Item, Plan, Session, Week
+from routines._request import SCREENING_QUESTIONS, PlanRequest
+from routines._safety import safety_notes
+from routines.catalogue.catalogue import Catalogue
+from routines.catalogue.exercise import Exercise
+from routines.catalogue.vocab import Dose, Modality, Muscle, Pattern
+from routines.errors import PlanError
+from routines.planning.dose import (
     Track,
     deload_sets,
     effort,
@@ -32,15 +38,9 @@ from routines._dose import (
     rest_range,
     start_track,
 )
-from routines._exercise import Exercise
-from routines._goals import Goal, Slot, goal_named
-from routines._plan import Block, BlockKind, Item, Plan, Session, Week
-from routines._pool import Pool
-from routines._request import SCREENING_QUESTIONS, PlanRequest
-from routines._safety import safety_notes
-from routines._schedule import Group, schedule
-from routines._vocab import Dose, Modality, Muscle, Pattern
-from routines.errors import PlanError
+from routines.planning.goals import Goal, Slot, goal_named
+from routines.planning.pool import Pool
+from routines.planning.schedule import Group, schedule
 
 __all__ = ["plan"]
 
@@ -634,7 +634,7 @@ def plan(request: PlanRequest | None = None, catalogue: Catalogue | None = None)
     _screen(request)
     goal = goal_named(request.goal)
     if catalogue is None:
-        from routines._load import load_catalogue
+        from routines.catalogue.load import load_catalogue
 
         catalogue = load_catalogue()
     pool = Pool.build(catalogue, request)
