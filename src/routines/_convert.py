@@ -2,6 +2,8 @@
 
 It is strict: unknown keys are errors, a string is never silently turned into a
 number (or the reverse), and every vocabulary error lists the allowed values.
+It knows nothing of exercises or plans: its hooks are generic (every
+:class:`~enum.StrEnum`, dates and times, fields marked :data:`OMIT_IF_DEFAULT`).
 :func:`describe` turns cattrs' nested validation errors into ``(field, message)``
 pairs that name the field path and the bad value.
 """
@@ -9,11 +11,11 @@ pairs that name the field path and the bad value.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, TypeVar
 
+import attrs
 import cattrs
 from cattrs.errors import (
     ClassValidationError,
@@ -21,10 +23,13 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
-from routines._request import Weekday
-from routines.catalogue import vocab as _vocab
+from routines._closest import closest, did_you_mean
 
-__all__ = ["converter", "describe", "enum_error"]
+__all__ = ["OMIT_IF_DEFAULT", "converter", "describe", "enum_error"]
+
+#: Field metadata key: leave the field out of unstructured data while it holds its
+#: default, as in ``attrs.field(default=None, metadata={"omit_if_default": True})``.
+OMIT_IF_DEFAULT = "omit_if_default"
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -32,21 +37,17 @@ E = TypeVar("E", bound=StrEnum)
 def enum_error(enum: type[StrEnum], value: object) -> str:
     """A message for a value outside a vocabulary: the allowed values, and a guess."""
     allowed = [member.value for member in enum]
-    close = difflib.get_close_matches(str(value), allowed, n=1)
-    guess = f" (did you mean {close[0]!r}?)" if close else ""
+    guess = did_you_mean(closest(value, allowed), brackets=True)
     return f"{value!r} is not allowed{guess}; use one of: {', '.join(allowed)}"
 
 
-def _structure_enum(enum: type[E]) -> Callable[[Any, Any], E]:
-    def structure(value: Any, _: Any) -> E:
-        if isinstance(value, str):
-            try:
-                return enum(value)
-            except ValueError:
-                pass
-        raise ValueError(enum_error(enum, value))
-
-    return structure
+def _structure_enum(value: Any, enum: type[E]) -> E:
+    if isinstance(value, str):
+        try:
+            return enum(value)
+        except ValueError:
+            pass
+    raise ValueError(enum_error(enum, value))
 
 
 def _strict(kind: type, noun: str) -> Callable[[Any, Any], Any]:
@@ -98,47 +99,34 @@ def _make() -> cattrs.Converter:
     conv.register_structure_hook(str, _strict(str, "text"))
     conv.register_structure_hook(int, _strict(int, "a whole number"))
     conv.register_structure_hook(bool, _strict(bool, "true or false"))
+    # every vocabulary is a StrEnum; singledispatch finds StrEnum before str in
+    # their MRO, so the strict str hook above never hands back a plain str
+    conv.register_structure_hook(StrEnum, _structure_enum)
     conv.register_structure_hook_func(lambda t: t == tuple[int, int], _structure_range)
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_structure_hook(dt.time, _structure_time)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     conv.register_unstructure_hook(dt.time, lambda t: t.strftime("%H:%M"))
-    for enum in (
-        _vocab.Modality,
-        _vocab.Pattern,
-        _vocab.Muscle,
-        _vocab.Equipment,
-        _vocab.Level,
-        _vocab.Dose,
-        _vocab.Caution,
-        Weekday,
-    ):
-        conv.register_structure_hook(enum, _structure_enum(enum))
-    # every StrEnum needs its own hook: the strict str hook above would otherwise
-    # catch them (singledispatch matches subclasses) and hand back plain str
-    from routines._plan import BlockKind
-
-    conv.register_structure_hook(BlockKind, _structure_enum(BlockKind))
-    _omit_adaptation_when_unset(conv)
+    conv.register_unstructure_hook_factory(_omits_defaults, _omit_defaults_hook)
     return conv
 
 
-def _omit_adaptation_when_unset(conv: cattrs.Converter) -> None:
-    """A plan as first planned writes no adaptation fields: its JSON stays as it was."""
+def _omits_defaults(cls: Any) -> bool:
+    """An attrs class with a field marked ``metadata={OMIT_IF_DEFAULT: True}``."""
+    return attrs.has(cls) and any(f.metadata.get(OMIT_IF_DEFAULT) for f in attrs.fields(cls))
+
+
+def _omit_defaults_hook(cls: Any, conv: cattrs.Converter) -> Callable[[Any], dict[str, Any]]:
+    """Unstructure ``cls`` leaving out the marked fields while they hold their default
+    (a plan as first planned writes no adaptation fields, so its JSON never changes)."""
     from cattrs.gen import make_dict_unstructure_fn, override
 
-    from routines import _plan
-
-    unset = override(omit_if_default=True)
-    conv.register_unstructure_hook(
-        _plan.Item, make_dict_unstructure_fn(_plan.Item, conv, change=unset, was=unset)
-    )
-    conv.register_unstructure_hook(
-        _plan.Session, make_dict_unstructure_fn(_plan.Session, conv, cancelled=unset)
-    )
-    conv.register_unstructure_hook(
-        _plan.Plan, make_dict_unstructure_fn(_plan.Plan, conv, adapted=unset, stopped=unset)
-    )
+    marked = {
+        f.name: override(omit_if_default=True)
+        for f in attrs.fields(cls)
+        if f.metadata.get(OMIT_IF_DEFAULT)
+    }
+    return make_dict_unstructure_fn(cls, conv, **marked)
 
 
 #: The shared converter. Structure and unstructure only at the edges.
@@ -171,8 +159,7 @@ def describe(exc: BaseException, path: str = "") -> list[tuple[str, str]]:
         known = [a.name for a in getattr(exc.cl, "__attrs_attrs__", ())]
         found = []
         for extra in sorted(exc.extra_fields):
-            close = difflib.get_close_matches(extra, known, n=1)
-            guess = f"; did you mean {close[0]!r}?" if close else "; remove it"
+            guess = did_you_mean(closest(extra, known)) or "; remove it"
             found.append((join(extra), f"unknown field{guess}"))
         return found
     if isinstance(exc, KeyError):

@@ -35,6 +35,9 @@ __all__ = [
 
 #: Version of the JSON exchange format written by :meth:`Plan.to_json`.
 SCHEMA_VERSION = 1
+#: Adaptation fields are left out of the JSON while unset (``routines._convert``
+#: reads this key), so a plan as first planned writes the same JSON as ever.
+_UNSET_OMITTED = {"omit_if_default": True}
 
 
 class BlockKind(StrEnum):
@@ -69,8 +72,8 @@ class Item:
     reason: str
     track: str | None = None
     load_steps: int = 0
-    change: str | None = None
-    was: Item | None = None
+    change: str | None = attrs.field(default=None, metadata=_UNSET_OMITTED)
+    was: Item | None = attrs.field(default=None, metadata=_UNSET_OMITTED)
 
     @property
     def dose_text(self) -> str:
@@ -108,7 +111,7 @@ class Session:
     minutes: int
     focus: str
     blocks: tuple[Block, ...]
-    cancelled: str | None = None
+    cancelled: str | None = attrs.field(default=None, metadata=_UNSET_OMITTED)
 
     @property
     def changes(self) -> tuple[str, ...]:
@@ -159,9 +162,9 @@ class Plan:
     notes: tuple[str, ...] = ()
     schema_version: int = SCHEMA_VERSION
     #: How the plan was adapted to a training log (``None``: as first planned).
-    adapted: str | None = None
+    adapted: str | None = attrs.field(default=None, metadata=_UNSET_OMITTED)
     #: Why the plan stopped (a red-flag answer in the log): see a professional.
-    stopped: str | None = None
+    stopped: str | None = attrs.field(default=None, metadata=_UNSET_OMITTED)
 
     @property
     def sessions(self) -> Iterator[Session]:

@@ -2,6 +2,17 @@
 
 Every error is a :class:`RoutinesError`, so one ``except RoutinesError`` catches
 them all. Messages name the place (file, field, option), the bad value and a fix.
+
+An error about one field carries it, so a program never parses the message to
+find it:
+
+>>> error = PlanError("5 is outside 15-90; pick a whole number in that range", field="minutes")
+>>> str(error)
+'minutes: 5 is outside 15-90; pick a whole number in that range'
+>>> error.field, error.reason
+('minutes', '5 is outside 15-90; pick a whole number in that range')
+>>> print(error.within("plan.toml"))
+plan.toml: minutes: 5 is outside 15-90; pick a whole number in that range
 """
 
 from __future__ import annotations
@@ -22,7 +33,27 @@ __all__ = [
 
 
 class RoutinesError(Exception):
-    """Base class of every error routines raises on purpose."""
+    """Base class of every error routines raises on purpose.
+
+    ``field`` is the field (or option, or column) the error is about, when there is
+    one, as a dotted path such as ``screening.dizziness``; ``source`` is where the
+    value came from (a file, ``row 3``); ``reason`` is the message without them.
+    """
+
+    def __init__(
+        self, reason: str = "", *, field: str | None = None, source: str | None = None
+    ) -> None:
+        self.reason = reason
+        self.field = field
+        self.source = source
+        text = f"{field}: {reason}" if field else reason
+        super().__init__(f"{source}: {text}" if source else text)
+
+    def within(self, source: str) -> RoutinesError:
+        """The same error, said to come from ``source`` (a file name, ``row 3``)."""
+        found = type(self).__new__(type(self))
+        RoutinesError.__init__(found, self.reason, field=self.field, source=source)
+        return found
 
 
 @attrs.frozen
@@ -55,23 +86,22 @@ class CatalogueError(RoutinesError):
         noun = "problem" if count == 1 else "problems"
         lines = [f"the exercise catalogue has {count} {noun}:"]
         lines += [f"  - {problem}" for problem in self.problems]
-        super().__init__("\n".join(lines))
+        first = self.problems[0] if self.problems else None
+        super().__init__(
+            "\n".join(lines),
+            field=first.field or None if count == 1 and first else None,
+        )
 
 
 class UnknownExerciseError(RoutinesError, KeyError):
     """An exercise id that is not in the catalogue."""
 
     def __init__(self, exercise_id: str, close: Sequence[str] = ()) -> None:
+        from routines._closest import did_you_mean
+
         self.exercise_id = exercise_id
         self.close_matches = tuple(close)
-        quoted = [repr(c) for c in self.close_matches]
-        if len(quoted) > 1:
-            quoted[-2:] = [f"{quoted[-2]} or {quoted[-1]}"]
-        hint = (
-            f"; did you mean {', '.join(quoted)}?"
-            if quoted
-            else "; `routines exercises` lists every id"
-        )
+        hint = did_you_mean(self.close_matches) or "; `routines exercises` lists every id"
         super().__init__(f"unknown exercise {exercise_id!r}{hint}")
 
     def __str__(self) -> str:  # KeyError would quote the whole message

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator, Mapping
 
+from routines._closest import closest
 from routines.catalogue.checks import catalogue_problems, exercise_problems
 from routines.catalogue.exercise import Exercise
 from routines.catalogue.vocab import ALWAYS_AVAILABLE, Equipment, Level, Modality, Muscle, Pattern
@@ -86,9 +86,9 @@ class Catalogue:
         try:
             return self._by_id[exercise_id]
         except KeyError:
-            close = difflib.get_close_matches(exercise_id, list(self._by_id), n=3)
-            if not close:
-                close = [found.id for found in self.search(exercise_id)[:3]]
+            close = closest(exercise_id, self._by_id, n=3) or tuple(
+                found.id for found in self.search(exercise_id)[:3]
+            )
             raise UnknownExerciseError(exercise_id, close) from None
 
     def filter(
@@ -171,6 +171,6 @@ class Catalogue:
             for alias_owner in self:
                 for alias in alias_owner.aliases:
                     by_name.setdefault(alias.lower(), alias_owner)
-            close = difflib.get_close_matches(needle, list(by_name), n=5, cutoff=0.7)
+            close = closest(needle, by_name, n=5, cutoff=0.7)
             return list(dict.fromkeys(by_name[name] for name in close))
         return [exercise for _, _, exercise in sorted(ranked, key=lambda r: r[:2])]

@@ -6,10 +6,10 @@ rule, so one load reports all problems at once.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Iterator, Mapping
 
+from routines._closest import closest, did_you_mean
 from routines.catalogue.exercise import Dosage, Exercise
 from routines.catalogue.vocab import Dose, Equipment, Level, Modality
 
@@ -167,13 +167,11 @@ def catalogue_problems(exercises: Mapping[str, Exercise]) -> Iterator[Found]:
             for link in getattr(exercise, field):
                 other = exercises.get(link)
                 if other is None:
-                    close = difflib.get_close_matches(link, ids, n=2)
                     hint = (
-                        f"did you mean {' or '.join(map(repr, close))}?"
-                        if close
-                        else ("add that exercise or remove the link")
+                        did_you_mean(closest(link, ids, n=2))
+                        or "; add that exercise or remove the link"
                     )
-                    yield exercise.id, field, f"{link!r} is not in the catalogue; {hint}"
+                    yield exercise.id, field, f"{link!r} is not in the catalogue{hint}"
                 elif exercise.id not in getattr(other, other_field):
                     yield (
                         exercise.id,

@@ -49,7 +49,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
-import difflib
 import io
 import json
 import math
@@ -65,6 +64,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from routines._closest import closest, did_you_mean
 from routines.errors import LogError
 
 if TYPE_CHECKING:
@@ -198,17 +198,17 @@ def _status(value: SessionStatus | str) -> SessionStatus:
         except ValueError:
             pass
     allowed = [s.value for s in SessionStatus]
-    close = difflib.get_close_matches(str(value), allowed, n=1)
-    guess = f" (did you mean {close[0]!r}?)" if close else ""
-    raise LogError(f"status: {value!r} is not allowed{guess}; use one of: {', '.join(allowed)}")
+    guess = did_you_mean(closest(value, allowed), brackets=True)
+    raise LogError(
+        f"{value!r} is not allowed{guess}; use one of: {', '.join(allowed)}", field="status"
+    )
 
 
 def red_flag_problem(key: object) -> str | None:
     """Why ``key`` is not a red flag, or ``None`` when it is one."""
     if isinstance(key, str) and key in RED_FLAGS:
         return None
-    close = difflib.get_close_matches(str(key), list(RED_FLAGS), n=1)
-    guess = f" (did you mean {close[0]!r}?)" if close else ""
+    guess = did_you_mean(closest(key, RED_FLAGS), brackets=True)
     return f"{key!r} is not a red flag{guess}; use one of: {', '.join(RED_FLAGS)}"
 
 
@@ -322,10 +322,9 @@ def check_entry(plan: Plan, entry: LogEntry) -> None:
     planned = [item.exercise for item in session.items]
     for result in entry.items:
         if result.exercise not in planned:
-            close = difflib.get_close_matches(result.exercise, planned, n=1)
-            guess = f"did you mean {close[0]!r}? " if close else ""
+            guess = did_you_mean(closest(result.exercise, planned)) or ";"
             raise LogError(
-                f"{entry.date}: {result.exercise!r} is not in that session; {guess}"
+                f"{entry.date}: {result.exercise!r} is not in that session{guess} "
                 f"it has: {', '.join(dict.fromkeys(planned))}"
             )
 
@@ -647,8 +646,7 @@ def _header(cells: list[str]) -> tuple[list[str], list[str]]:
     problems = []
     for index, column in enumerate(columns, start=1):
         if column not in CSV_COLUMNS:
-            close = difflib.get_close_matches(column, CSV_COLUMNS, n=1)
-            guess = f" (did you mean {close[0]!r}?)" if close else ""
+            guess = did_you_mean(closest(column, CSV_COLUMNS), brackets=True)
             problems.append(
                 f"column {index} {column!r} is not known{guess}; "
                 f"the columns are: {', '.join(CSV_COLUMNS)}"

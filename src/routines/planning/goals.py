@@ -7,10 +7,9 @@ the session's time is shared. Adding a goal is adding one :class:`Goal` value.
 
 from __future__ import annotations
 
-import difflib
-
 import attrs
 
+from routines._closest import closest, did_you_mean
 from routines.catalogue.vocab import Muscle, Pattern
 from routines.errors import PlanError
 
@@ -283,8 +282,7 @@ def goal_named(name: str) -> Goal:
     try:
         return GOALS[name]
     except KeyError:
-        close = difflib.get_close_matches(name, list(GOALS), n=1)
-        guess = f" (did you mean {close[0]!r}?)" if close else ""
+        guess = did_you_mean(closest(name, GOALS), brackets=True)
         raise PlanError(
-            f"goal: {name!r} is not a goal preset{guess}; use one of: {', '.join(GOALS)}"
+            f"{name!r} is not a goal preset{guess}; use one of: {', '.join(GOALS)}", field="goal"
         ) from None

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import zlib
 from collections.abc import Iterable, Sequence
 
 import attrs
 
+from routines._closest import closest, did_you_mean
 from routines._request import PlanRequest
 from routines.catalogue.catalogue import Catalogue
 from routines.catalogue.exercise import Exercise
@@ -63,11 +63,11 @@ class Pool:
                 avoided_cautions.add(value)
             else:
                 known = [e.id for e in catalogue] + sorted(cautions)
-                close = difflib.get_close_matches(value, known, n=3)
-                guess = f"did you mean {', '.join(map(repr, close))}? " if close else ""
+                guess = did_you_mean(closest(value, known, n=3)) or ";"
                 raise PlanError(
-                    f"avoid: {value!r} is neither an exercise id nor a caution; {guess}"
-                    f"cautions are: {', '.join(sorted(cautions))}"
+                    f"{value!r} is neither an exercise id nor a caution{guess} "
+                    f"cautions are: {', '.join(sorted(cautions))}",
+                    field="avoid",
                 )
         have = frozenset(request.equipment) | ALWAYS_AVAILABLE
         allowed = {
