@@ -121,7 +121,7 @@ def _omit_defaults_hook(cls: Any, conv: cattrs.Converter) -> Callable[[Any], dic
     (a plan as first planned writes no adaptation fields, so its JSON never changes)."""
     from cattrs.gen import make_dict_unstructure_fn, override
 
-    marked = {
+    marked: dict[str, Any] = {
         f.name: override(omit_if_default=True)
         for f in attrs.fields(cls)
         if f.metadata.get(OMIT_IF_DEFAULT)
