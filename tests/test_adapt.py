@@ -11,11 +11,22 @@ import pytest
 from hypothesis import assume, given, reject
 from hypothesis import strategies as st
 
-from routines import Catalogue, Item, Plan, PlanError, PlanRequest, Session, load_catalogue
+from routines import (
+    RED_FLAGS,
+    Catalogue,
+    Item,
+    ItemResult,
+    LogEntry,
+    Plan,
+    PlanError,
+    PlanRequest,
+    Session,
+    SessionStatus,
+    load_catalogue,
+)
 from routines import plan as make_plan
 from routines.adaptation.replay import adapt, original
 from routines.catalogue.vocab import ALWAYS_AVAILABLE
-from routines.log.store import RED_FLAGS, ItemResult, LogEntry, SessionStatus
 from strategies import plan_requests
 
 Result = Callable[[Item], ItemResult | None]
@@ -337,7 +348,7 @@ def test_no_red_flag_no_stop(catalogue: Catalogue) -> None:
 def test_adapt_reads_a_training_log(tmp_path: object, catalogue: Catalogue) -> None:
     from pathlib import Path
 
-    from routines.log.store import TrainingLog
+    from routines import TrainingLog
 
     p = plan(PlanRequest(start=dt.date(2026, 1, 5), timezone="UTC", weeks=2))
     first = next(p.sessions)

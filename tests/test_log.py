@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import routines
 from routines import RED_FLAGS, ItemResult, LogEntry, LogError, SessionStatus, TrainingLog
-from routines.log.store import log_csv, parse_log_csv, read_log_csv
+from routines.log.csv_file import log_csv, parse_log_csv, read_log_csv
 from strategies import hostile_text
 
 DAY = dt.date(2026, 1, 5)
@@ -243,7 +243,7 @@ def test_for_plan_uses_the_plan_identity(tmp_path: Path, monkeypatch: pytest.Mon
         assert log.plan_id == plan_identity(p)
         assert log.path == tmp_path / "mine.sqlite"
     with TrainingLog.for_plan(p) as log:
-        assert log.path == Path(f"{plan_identity(p)}.log.sqlite")
+        assert log.path == Path("plan.log.sqlite")  # beside plan.json, as the CLI has it
         assert log.path.exists()
 
 
@@ -317,7 +317,7 @@ def test_a_closed_log_says_so(tmp_path: Path) -> None:
 WRITER = """
 import datetime as dt, sys, time
 from pathlib import Path
-from routines.log.store import LogEntry, TrainingLog
+from routines import LogEntry, TrainingLog
 path, first, count, go = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), Path(sys.argv[4])
 print("ready", flush=True)
 while not go.exists():
@@ -364,7 +364,7 @@ def test_concurrent_writers_lose_nothing(tmp_path: Path) -> None:
 
 CRASHER = """
 import datetime as dt, sys
-from routines.log.store import ItemResult, LogEntry, TrainingLog
+from routines import ItemResult, LogEntry, TrainingLog
 path, first = sys.argv[1], int(sys.argv[2])
 with TrainingLog(path, plan_id="crash") as log:
     for n in range(first, first + 100_000):
@@ -506,9 +506,9 @@ def test_csv_problems_are_all_listed_with_row_numbers(tmp_path: Path) -> None:
 def test_the_documented_csv_example_reads() -> None:
     import textwrap
 
-    import routines.log.store
+    import routines.log.csv_file
 
-    doc = routines.log.store.__doc__ or ""
+    doc = routines.log.csv_file.__doc__ or ""
     example = textwrap.dedent(doc[doc.index("    date,status") : doc.index("- The header")])
     monday, wednesday = parse_log_csv(example.strip() + "\n")
     assert (monday.pain, monday.settled, monday.notes) == (3, True, 'slept badly, "tight" neck')

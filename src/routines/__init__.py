@@ -45,14 +45,9 @@ if TYPE_CHECKING:
     from routines.exporters.export import export
     from routines.exporters.ics import write_ics
     from routines.exporters.pdf.document import write_pdf
-    from routines.log.store import (
-        RED_FLAGS,
-        ItemResult,
-        LogEntry,
-        SessionStatus,
-        TrainingLog,
-        read_log_csv,
-    )
+    from routines.log.csv_file import read_log_csv
+    from routines.log.entry import RED_FLAGS, ItemResult, LogEntry, SessionStatus
+    from routines.log.store import TrainingLog
     from routines.planning.config import load_request, starter_config
     from routines.planning.goals import GOALS, Goal, Slot
     from routines.planning.planner import plan
@@ -123,12 +118,12 @@ _LAZY = {
     "Dosage": "catalogue.exercise",
     "Exercise": "catalogue.exercise",
     "load_catalogue": "catalogue.load",
-    "RED_FLAGS": "log.store",
-    "ItemResult": "log.store",
-    "LogEntry": "log.store",
-    "SessionStatus": "log.store",
+    "RED_FLAGS": "log.entry",
+    "ItemResult": "log.entry",
+    "LogEntry": "log.entry",
+    "SessionStatus": "log.entry",
     "TrainingLog": "log.store",
-    "read_log_csv": "log.store",
+    "read_log_csv": "log.csv_file",
     "GOALS": "planning.goals",
     "Goal": "planning.goals",
     "Slot": "planning.goals",

@@ -38,7 +38,8 @@ from routines.planning.dose import deload_sets, effort, item_seconds, start_amou
 if TYPE_CHECKING:
     from routines.catalogue.catalogue import Catalogue
     from routines.catalogue.exercise import Exercise
-    from routines.log.store import LogEntry, TrainingLog
+    from routines.log.entry import LogEntry
+    from routines.log.store import TrainingLog
 
 __all__ = ["adapt", "original"]
 
@@ -430,7 +431,7 @@ def _stop(
     weeks: tuple[Week, ...], entries: dict[dt.date, LogEntry], replay: _Replay
 ) -> tuple[tuple[Week, ...], str | None]:
     """Cancel every coming session after a red-flag answer."""
-    from routines.log.store import RED_FLAGS
+    from routines.log.entry import RED_FLAGS
 
     flagged = sorted((e for e in entries.values() if e.red_flags), key=lambda e: e.date)
     if not flagged:

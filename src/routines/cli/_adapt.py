@@ -13,11 +13,11 @@ import attrs
 from routines._plan import Plan, plan_identity
 from routines.adaptation.replay import adapt
 from routines.cli._common import UsageError, add_catalogue_option, add_paper_option, catalogue_from
-from routines.cli._log import _log_beside, read_plan
+from routines.cli._log import read_plan
 from routines.cli._plan import add_calendar_options, alarm_of
 from routines.errors import LogError
 from routines.exporters.export import export
-from routines.log.store import TrainingLog
+from routines.log.store import TrainingLog, log_path_for
 
 _EXAMPLES = """\
 examples:
@@ -119,7 +119,7 @@ def changes_text(after: Plan, today: dt.date) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     plan_path = Path(args.plan)
-    log_path = Path(args.log) if args.log else _log_beside(plan_path)
+    log_path = Path(args.log) if args.log else log_path_for(plan_path)
     today = _today(args.today)
     alarm = alarm_of(args)
     if args.feed and not Path(args.feed).is_dir():

@@ -18,20 +18,10 @@ from routines.catalogue.vocab import Equipment
 from routines.cli._common import UsageError
 from routines.errors import LogError, PlanError
 from routines.exporters.text import BLOCK_TITLES
-from routines.log.store import (
-    CSV_COLUMNS,
-    RED_FLAGS,
-    ItemResult,
-    LogEntry,
-    SessionStatus,
-    TrainingLog,
-    cell_value,
-    check_entry,
-    log_csv,
-    read_log_csv,
-    red_flag_problem,
-    session_on,
-)
+from routines.log.csv_file import CSV_COLUMNS, cell_value, log_csv, read_log_csv
+from routines.log.entry import RED_FLAGS, ItemResult, LogEntry, SessionStatus, red_flag_problem
+from routines.log.sessions import check_entry, session_on
+from routines.log.store import TrainingLog, log_path_for
 
 __all__ = ["add_parser", "ask_entry", "entry_text", "run"]
 
@@ -138,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
     if (args.json or args.csv) and not args.show:
         raise UsageError(f"argument {'--json' if args.json else '--csv'}: only with --show")
     plan_path = Path(args.plan)
-    log_path = Path(args.log) if args.log else _log_beside(plan_path)
+    log_path = Path(args.log) if args.log else log_path_for(plan_path)
     if args.show:
         return _show(log_path, args)
     plan = read_plan(plan_path)
@@ -182,10 +172,6 @@ def _entry(plan: Plan, args: argparse.Namespace, from_flags: bool) -> LogEntry:
         entry = entry_from_flags(args, date)
     check_entry(plan, entry)
     return entry
-
-
-def _log_beside(plan_path: Path) -> Path:
-    return plan_path.with_name(plan_path.name.removesuffix(".json") + ".log.sqlite")
 
 
 def read_plan(path: Path) -> Plan:

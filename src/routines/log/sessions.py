@@ -1,0 +1,45 @@
+"""Which session of a plan a log entry belongs to."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from routines._closest import closest, did_you_mean
+from routines.errors import LogError
+from routines.log.entry import LogEntry
+
+if TYPE_CHECKING:
+    from routines._plan import Plan, Session
+
+__all__ = ["check_entry", "session_on"]
+
+
+def session_on(plan: Plan, date: dt.date) -> Session:
+    """The plan's session on ``date``; :class:`LogError` names the nearest ones."""
+    sessions = list(plan.sessions)
+    for session in sessions:
+        if session.date == date:
+            return session
+    if not sessions:
+        raise LogError(f"{date}: the plan has no sessions")
+    before = [s.date for s in sessions if s.date < date][-1:]
+    after = [s.date for s in sessions if s.date > date][:1]
+    nearest = " and ".join(f"{d:%a} {d}" for d in before + after)
+    raise LogError(
+        f"{date} ({date:%a}) is not a session day of the plan "
+        f"(it runs {sessions[0].date} to {sessions[-1].date}); the nearest: {nearest}"
+    )
+
+
+def check_entry(plan: Plan, entry: LogEntry) -> None:
+    """Check ``entry`` fits ``plan``: a session day, and only that session's exercises."""
+    session = session_on(plan, entry.date)
+    planned = [item.exercise for item in session.items]
+    for result in entry.items:
+        if result.exercise not in planned:
+            guess = did_you_mean(closest(result.exercise, planned)) or ";"
+            raise LogError(
+                f"{entry.date}: {result.exercise!r} is not in that session{guess} "
+                f"it has: {', '.join(dict.fromkeys(planned))}"
+            )
