@@ -17,8 +17,8 @@ import routines
 from clitools import run_cli
 from routines import ItemResult, LogEntry, Plan, SessionStatus, TrainingLog
 from routines._plan import BlockKind, Item, Session
-from routines.cli._log import ask_entry
 from routines.log.csv_file import log_csv, parse_log_csv
+from routines.log.questions import ask_entry
 
 MONDAY = dt.date(2026, 1, 5)
 

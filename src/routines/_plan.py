@@ -11,6 +11,7 @@ import os
 import re
 from collections.abc import Iterator
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -41,9 +42,27 @@ _UNSET_OMITTED = {"omit_if_default": True}
 
 
 class BlockKind(StrEnum):
+    """The three parts of a session, in the order they are done.
+
+    >>> BlockKind.COOLDOWN.label
+    'Cool-down'
+    """
+
     WARMUP = "warmup"
     STRENGTH = "strength"
     COOLDOWN = "cooldown"
+
+    @property
+    def label(self) -> str:
+        """The part's name as people read it."""
+        return _BLOCK_TITLES[self]
+
+
+_BLOCK_TITLES = {
+    BlockKind.WARMUP: "Warm-up",
+    BlockKind.STRENGTH: "Strength",
+    BlockKind.COOLDOWN: "Cool-down",
+}
 
 
 @attrs.frozen
@@ -220,6 +239,26 @@ class Plan:
         except json.JSONDecodeError as exc:
             raise PlanError(f"not a plan: invalid JSON ({exc})") from None
         return cls.from_dict(data)
+
+    @classmethod
+    def read(cls, path: str | os.PathLike[str]) -> Plan:
+        """Read a plan file written by :meth:`write_json`; errors name the file and the fix."""
+        from routines.errors import PlanError
+
+        source = Path(path)
+        try:
+            text = source.read_bytes()
+        except FileNotFoundError:
+            raise PlanError(
+                f"{source}: no such plan; make one with `routines plan` (it writes plan.json), "
+                "or give --plan FILE"
+            ) from None
+        except OSError as exc:
+            raise PlanError(f"{source}: cannot read the plan ({exc.strerror})") from None
+        try:
+            return cls.from_json(text)
+        except PlanError as exc:
+            raise PlanError(f"{source}: {exc}") from None
 
     def to_ics(self, *, alarm_minutes: int | None = 15) -> bytes:
         """The plan as an iCalendar feed (see :func:`routines.write_ics`)."""

@@ -13,7 +13,6 @@ import attrs
 from routines._plan import Plan, plan_identity
 from routines.adaptation.replay import adapt
 from routines.cli._common import UsageError, add_catalogue_option, add_paper_option, catalogue_from
-from routines.cli._log import read_plan
 from routines.cli._plan import add_calendar_options, alarm_of
 from routines.errors import LogError
 from routines.exporters.export import export
@@ -124,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
     alarm = alarm_of(args)
     if args.feed and not Path(args.feed).is_dir():
         raise UsageError(f"argument --feed: {args.feed}: no such folder")
-    current = read_plan(plan_path)
+    current = Plan.read(plan_path)
     if not log_path.exists():
         raise LogError(
             f"{log_path}: no training log yet; record sessions with `routines log` first"

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 from routines._plan import Block, BlockKind, Item, Plan, Session, Week
 
-__all__ = ["BLOCK_TITLES", "item_text", "session_lines", "session_title"]
-
-BLOCK_TITLES = {
-    BlockKind.WARMUP: "Warm-up",
-    BlockKind.STRENGTH: "Strength",
-    BlockKind.COOLDOWN: "Cool-down",
-}
+__all__ = ["item_text", "session_lines", "session_title"]
 
 
 def item_text(plan: Plan, item: Item, block: Block) -> str:
@@ -40,6 +34,6 @@ def session_lines(plan: Plan, session: Session, *, indent: str = "") -> list[str
     lines = []
     for block in session.blocks:
         minutes = round(block.seconds / 60)
-        lines.append(f"{indent}{BLOCK_TITLES[block.kind]} ({minutes} min)")
+        lines.append(f"{indent}{block.kind.label} ({minutes} min)")
         lines += [f"{indent}- {item_text(plan, item, block)}" for item in block.items]
     return lines

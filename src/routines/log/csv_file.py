@@ -20,6 +20,7 @@ header as a spreadsheet shows them::
   exercise row count for the whole session.
 - Booleans are ``yes`` or ``no``; an empty cell means not known.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -46,7 +47,6 @@ from routines.log.entry import (
 )
 
 __all__ = ["CSV_COLUMNS", "cell_value", "log_csv", "parse_log_csv", "read_log_csv"]
-
 
 
 #: The columns a log CSV may have, in the order :func:`log_csv` writes them.

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from routines._closest import closest, did_you_mean
@@ -12,7 +14,7 @@ from routines.log.entry import LogEntry
 if TYPE_CHECKING:
     from routines._plan import Plan, Session
 
-__all__ = ["check_entry", "session_on"]
+__all__ = ["check_entries", "check_entry", "session_on"]
 
 
 def session_on(plan: Plan, date: dt.date) -> Session:
@@ -43,3 +45,20 @@ def check_entry(plan: Plan, entry: LogEntry) -> None:
                 f"{entry.date}: {result.exercise!r} is not in that session{guess} "
                 f"it has: {', '.join(dict.fromkeys(planned))}"
             )
+
+
+def check_entries(
+    plan: Plan, entries: Sequence[LogEntry], *, source: str | os.PathLike[str]
+) -> None:
+    """Check every entry read from ``source`` fits ``plan``; one error lists them all."""
+    problems = []
+    for entry in entries:
+        try:
+            check_entry(plan, entry)
+        except LogError as exc:
+            problems.append(str(exc))
+    if len(problems) == 1:
+        raise LogError(f"{source}: {problems[0]}")
+    if problems:
+        listed = "\n".join(f"  - {p}" for p in problems)
+        raise LogError(f"{source}: {len(problems)} sessions do not fit the plan:\n{listed}")

@@ -45,7 +45,6 @@ from routines._plan import BlockKind, Plan, Session, Week
 from routines._request import Weekday
 from routines._version import version
 from routines.errors import ExportError
-from routines.exporters.text import BLOCK_TITLES
 
 __all__ = ["PAPERS", "build_pdf", "write_pdf"]
 
@@ -318,7 +317,7 @@ def _session_table(
                 effort = item.effort.split(" (")[0]  # "RPE 7-8"; the cover explains RPE
             rows.append(
                 [
-                    Paragraph(BLOCK_TITLES[block.kind] if index == 0 else "", s["colhead"]),
+                    Paragraph(block.kind.label if index == 0 else "", s["colhead"]),
                     Paragraph(_text(exercise.name) + (" *" if item.change else ""), s["cell"]),
                     Paragraph(_text(item.dose_text), s["cell"]),
                     Paragraph(rest, s["cell"]),
