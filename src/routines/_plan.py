@@ -197,6 +197,16 @@ class Plan:
     def exercise(self, exercise_id: str) -> Exercise:
         return self.exercises[exercise_id]
 
+    def since(self, day: dt.date) -> Plan:
+        """The plan with only the sessions on or after ``day`` (and their weeks), for
+        printing what is left of it."""
+        weeks = tuple(
+            attrs.evolve(w, sessions=tuple(s for s in w.sessions if s.date >= day))
+            for w in self.weeks
+        )
+        left = tuple(w for w in weeks if w.sessions)
+        return attrs.evolve(self, weeks=left or self.weeks[-1:])
+
     def to_dict(self) -> dict[str, Any]:
         """The plan in the JSON exchange format, as plain Python data."""
         from routines._convert import converter

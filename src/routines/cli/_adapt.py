@@ -8,10 +8,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import attrs
-
 from routines._plan import Plan, plan_identity
 from routines.adaptation.replay import adapt
+from routines.adaptation.report import changes_text
 from routines.cli._common import UsageError, add_catalogue_option, add_paper_option, catalogue_from
 from routines.cli._plan import add_calendar_options, alarm_of
 from routines.errors import LogError
@@ -82,40 +81,6 @@ def _today(text: str | None) -> dt.date:
         raise UsageError(f"argument --today: {text!r} is not a date; use YYYY-MM-DD") from None
 
 
-def remaining(plan: Plan, today: dt.date) -> Plan:
-    """The plan with only the sessions on or after ``today`` (and their weeks)."""
-    weeks = tuple(
-        attrs.evolve(w, sessions=tuple(s for s in w.sessions if s.date >= today))
-        for w in plan.weeks
-    )
-    left = tuple(w for w in weeks if w.sessions)
-    return attrs.evolve(plan, weeks=left or plan.weeks[-1:])
-
-
-def changes_text(after: Plan, today: dt.date) -> list[str]:
-    """One line per changed coming item (and per cancelled session)."""
-    lines = []
-    for week in after.weeks:
-        for session in week.sessions:
-            if session.date < today or not session.changes:
-                continue
-            if session.cancelled:
-                lines.append(f"  {session.date:%a %d %b}: cancelled ({session.cancelled})")
-                continue
-            for block in session.blocks:
-                for item in block.items:
-                    if item.change and item.was is not None:
-                        name = after.exercise(item.exercise).name
-                        was = item.was.dose_text
-                        if item.was.exercise != item.exercise:
-                            was = f"{after.exercise(item.was.exercise).name} {was}"
-                        lines.append(
-                            f"  {session.date:%a %d %b}: {name} {item.dose_text} (was {was})"
-                        )
-                        lines.append(f"      because {item.change}")
-    return lines
-
-
 def run(args: argparse.Namespace) -> int:
     plan_path = Path(args.plan)
     log_path = Path(args.log) if args.log else log_path_for(plan_path)
@@ -156,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
             )
         if args.pdf:
             wrote += export(
-                remaining(adapted, today),
+                adapted.since(today),
                 pdf=args.pdf,
                 ics=None,
                 json=None,

@@ -8,12 +8,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from routines._plan import Plan, Session
 from routines._request import SCREENING_QUESTIONS
 from routines.cli._common import UsageError, add_catalogue_option, add_paper_option, catalogue_from
 from routines.errors import PlanError
 from routines.exporters.export import export
-from routines.exporters.text import item_text
+from routines.exporters.text import summary
 from routines.planning.config import load_request, request_from
 from routines.planning.planner import plan
 
@@ -184,51 +183,6 @@ def request_of(args: argparse.Namespace) -> Any:
             field, _, rest = message.removeprefix("options: ").partition(":")
             raise UsageError(f"argument {_option_of(field.split('[')[0])}:{rest}") from None
         raise UsageError(message) from None
-
-
-def session_text(p: Plan, session: Session) -> list[str]:
-    lines = [
-        f"  {session.date:%a %d %b} {session.start:%H:%M}  {session.focus}, ~{session.minutes} min"
-    ]
-    for block in session.blocks:
-        lines.append(f"    {block.kind.value} ({round(block.seconds / 60)} min)")
-        lines += [f"      - {item_text(p, item, block)}" for item in block.items]
-    return lines
-
-
-def summary(p: Plan, *, full: bool) -> str:
-    request = p.request
-    days = ",".join(d.value for d in request.days)
-    kit = ",".join(e.value for e in request.equipment) or "none"
-    lines = [
-        p.title,
-        f"{request.weeks} week{'s' if request.weeks > 1 else ''} from "
-        f"{request.start:%a %d %b %Y}, {days} at "
-        f"{request.time:%H:%M} ({request.timezone}), ~{request.minutes} min, "
-        f"{request.level.value}, equipment: {kit}",
-        "",
-    ]
-    for week in p.weeks:
-        mark = "  (deload: lighter week)" if week.deload else ""
-        sessions = ", ".join(f"{s.date:%a %d %b} {s.focus}" for s in week.sessions)
-        lines.append(f"week {week.index:2}{mark}: {sessions}")
-    shown = p.weeks if full else p.weeks[:1]
-    for week in shown:
-        lines += ["", f"Week {week.index}{' (deload)' if week.deload else ''}"]
-        seen: dict[object, Session] = {}
-        for session in week.sessions:
-            twin = seen.get(session.blocks)
-            if twin is not None:
-                lines.append(
-                    f"  {session.date:%a %d %b} {session.start:%H:%M}  same as {twin.date:%a}"
-                )
-                continue
-            seen[session.blocks] = session
-            lines += session_text(p, session)
-    if not full and len(p.weeks) > 1:
-        lines += ["", "Later weeks progress step by step; --full prints them all."]
-    lines += ["", *p.notes, "", p.safety.one_line]
-    return "\n".join(lines)
 
 
 def _target(args: argparse.Namespace, option: str, default: str) -> Path | None:

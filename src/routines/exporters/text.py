@@ -1,10 +1,11 @@
-"""Plain-text rendering of sessions, shared by the CLI summary and calendar events."""
+"""Plain-text rendering of plans and sessions: the summary ``routines plan`` prints,
+and the lines of calendar events."""
 
 from __future__ import annotations
 
 from routines._plan import Block, BlockKind, Item, Plan, Session, Week
 
-__all__ = ["item_text", "session_lines", "session_title"]
+__all__ = ["item_text", "session_lines", "session_text", "session_title", "summary"]
 
 
 def item_text(plan: Plan, item: Item, block: Block) -> str:
@@ -37,3 +38,48 @@ def session_lines(plan: Plan, session: Session, *, indent: str = "") -> list[str
         lines.append(f"{indent}{block.kind.label} ({minutes} min)")
         lines += [f"{indent}- {item_text(plan, item, block)}" for item in block.items]
     return lines
+
+
+def session_text(p: Plan, session: Session) -> list[str]:
+    lines = [
+        f"  {session.date:%a %d %b} {session.start:%H:%M}  {session.focus}, ~{session.minutes} min"
+    ]
+    for block in session.blocks:
+        lines.append(f"    {block.kind.value} ({round(block.seconds / 60)} min)")
+        lines += [f"      - {item_text(p, item, block)}" for item in block.items]
+    return lines
+
+
+def summary(p: Plan, *, full: bool) -> str:
+    request = p.request
+    days = ",".join(d.value for d in request.days)
+    kit = ",".join(e.value for e in request.equipment) or "none"
+    lines = [
+        p.title,
+        f"{request.weeks} week{'s' if request.weeks > 1 else ''} from "
+        f"{request.start:%a %d %b %Y}, {days} at "
+        f"{request.time:%H:%M} ({request.timezone}), ~{request.minutes} min, "
+        f"{request.level.value}, equipment: {kit}",
+        "",
+    ]
+    for week in p.weeks:
+        mark = "  (deload: lighter week)" if week.deload else ""
+        sessions = ", ".join(f"{s.date:%a %d %b} {s.focus}" for s in week.sessions)
+        lines.append(f"week {week.index:2}{mark}: {sessions}")
+    shown = p.weeks if full else p.weeks[:1]
+    for week in shown:
+        lines += ["", f"Week {week.index}{' (deload)' if week.deload else ''}"]
+        seen: dict[object, Session] = {}
+        for session in week.sessions:
+            twin = seen.get(session.blocks)
+            if twin is not None:
+                lines.append(
+                    f"  {session.date:%a %d %b} {session.start:%H:%M}  same as {twin.date:%a}"
+                )
+                continue
+            seen[session.blocks] = session
+            lines += session_text(p, session)
+    if not full and len(p.weeks) > 1:
+        lines += ["", "Later weeks progress step by step; --full prints them all."]
+    lines += ["", *p.notes, "", p.safety.one_line]
+    return "\n".join(lines)
