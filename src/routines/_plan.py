@@ -12,13 +12,14 @@ import re
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import attrs
 
 from routines._request import PlanRequest
 from routines._safety import SafetyNotes
 from routines.catalogue.exercise import Exercise
+from routines.catalogue.vocab import Dose
 
 if TYPE_CHECKING:
     from routines.catalogue.vocab import Level
@@ -31,6 +32,7 @@ __all__ = [
     "Plan",
     "Session",
     "Week",
+    "dose_fields",
     "plan_identity",
 ]
 
@@ -95,6 +97,14 @@ class Item:
     was: Item | None = attrs.field(default=None, metadata=_UNSET_OMITTED)
 
     @property
+    def amount(self) -> int:
+        """The dose number, however it is counted: reps per set, seconds per hold, or
+        seconds of movement (the one of ``reps``, ``hold_s``, ``duration_s`` set)."""
+        if self.reps is not None:
+            return self.reps
+        return self.hold_s if self.hold_s is not None else self.duration_s or 0
+
+    @property
     def dose_text(self) -> str:
         """``"2 x 10"``, ``"3 x 30 s"`` or ``"1 x 60 s"``, with ``each side``."""
         if self.reps is not None:
@@ -105,6 +115,26 @@ class Item:
             amount = f"{self.duration_s} s"
         side = " each side" if self.per_side else ""
         return f"{self.sets} x {amount}{side}"
+
+
+class DoseFields(TypedDict):
+    reps: int | None
+    hold_s: int | None
+    duration_s: int | None
+
+
+def dose_fields(dose: Dose, amount: int) -> DoseFields:
+    """``reps``, ``hold_s`` and ``duration_s`` of an item measured by ``dose``: the one
+    it names holds ``amount``, the others are ``None``.
+
+    >>> dose_fields(Dose.HOLD, 30)
+    {'reps': None, 'hold_s': 30, 'duration_s': None}
+    """
+    return {
+        "reps": amount if dose is Dose.REPS else None,
+        "hold_s": amount if dose is Dose.HOLD else None,
+        "duration_s": amount if dose is Dose.DURATION else None,
+    }
 
 
 @attrs.frozen

@@ -33,7 +33,8 @@ import attrs
 
 from routines._plan import Block, BlockKind, Item, Plan, Session, Week
 from routines.catalogue.vocab import Dose, Level
-from routines.planning.dose import deload_sets, effort, item_seconds, start_amount
+from routines.planning.dose import deload_sets, effort, item_seconds
+from routines.planning.progression import start_amount
 
 if TYPE_CHECKING:
     from routines.catalogue.catalogue import Catalogue

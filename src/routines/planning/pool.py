@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
@@ -16,7 +17,7 @@ from routines.errors import PlanError
 from routines.planning.goals import Slot
 from routines.planning.schedule import Group
 
-__all__ = ["Pool", "groups_of", "stable_pick"]
+__all__ = ["Pool", "groups_of", "stable_key", "stable_pick"]
 
 STRENGTH_MODALITIES = frozenset({Modality.STRENGTH, Modality.ISOMETRIC})
 
@@ -35,10 +36,15 @@ def groups_of(exercise: Exercise) -> frozenset[Group]:
     return frozenset(groups)
 
 
+def stable_key(*keys: object) -> int:
+    """A number that depends only on ``keys`` (never on ``hash()``, which varies
+    between runs), for choices that must be the same for the same request."""
+    return zlib.crc32(":".join(map(str, keys)).encode())
+
+
 def stable_pick(options: Sequence[Exercise], *keys: object) -> Exercise:
-    """A choice among ``options`` that depends only on ``keys`` (never on hash())."""
-    index = zlib.crc32(":".join(map(str, keys)).encode()) % len(options)
-    return options[index]
+    """A choice among ``options`` that depends only on ``keys``."""
+    return options[stable_key(*keys) % len(options)]
 
 
 @attrs.frozen
@@ -51,6 +57,8 @@ class Pool:
     _fitting: dict[tuple[str, frozenset[Group]], list[Exercise]] = attrs.field(
         factory=dict, eq=False, repr=False
     )
+    #: Warm-ups, cool-downs and their candidate lists, built once per plan.
+    cache: dict[tuple[str, int, int], Any] = attrs.field(factory=dict, eq=False, repr=False)
 
     @classmethod
     def build(cls, catalogue: Catalogue, request: PlanRequest) -> Pool:

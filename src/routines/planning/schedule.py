@@ -16,12 +16,28 @@ import attrs
 
 from routines._request import PlanRequest, Weekday
 
-__all__ = ["Day", "Group", "schedule"]
+__all__ = ["FOCUS", "FOCUS_KEY", "Day", "Group", "schedule"]
 
 
 class Group(StrEnum):
     UPPER = "upper"
     LOWER = "lower"
+
+
+#: What a day that may load these groups trains, in words.
+FOCUS = {
+    frozenset({Group.UPPER, Group.LOWER}): "full body",
+    frozenset({Group.UPPER}): "upper body and core",
+    frozenset({Group.LOWER}): "lower body and core",
+    frozenset(): "core and mobility",
+}
+#: The same, as the short key in an item's progression ``track``.
+FOCUS_KEY = {
+    frozenset({Group.UPPER, Group.LOWER}): "full",
+    frozenset({Group.UPPER}): "upper",
+    frozenset({Group.LOWER}): "lower",
+    frozenset(): "core",
+}
 
 
 @attrs.frozen
