@@ -21,12 +21,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from routines import Plan, PlanRequest, load_catalogue, plan
-from routines.exporters.pdf.document import FONT, _register_fonts, build_pdf
+from routines.exporters.pdf.document import build_pdf
+from routines.exporters.pdf.styles import FONT, register_fonts
 
 
 def bare(p: Plan) -> bytes:
     """The floor: one table per session with the same cells, straight into platypus."""
-    _register_fonts()
+    register_fonts()
     style = ParagraphStyle("cell", fontName=FONT, fontSize=8.5, leading=10.5)
     story = []
     for session in p.sessions:

@@ -8,7 +8,24 @@ from __future__ import annotations
 
 import attrs
 
-__all__ = ["DISCLAIMER", "SafetyNotes", "safety_notes"]
+__all__ = [
+    "DISCLAIMER",
+    "PAIN_HOLD",
+    "PAIN_RISE_FLOOR",
+    "PAIN_TOO_MUCH",
+    "SafetyNotes",
+    "safety_notes",
+]
+
+# The pain monitoring model (Silbernagel et al. 2007), on a 0-10 scale: 0-2 safe,
+# up to 5 acceptable, over 5 too much. The adaptation rules and the advice texts
+# read these, and only these.
+#: Pain above this is too much: stop or regress the exercise.
+PAIN_TOO_MUCH = 5
+#: Pain from this up is acceptable but no longer comfortable: no step up.
+PAIN_HOLD = 4
+#: A week-to-week rise in worst pain that ends here or higher reduces volume.
+PAIN_RISE_FLOOR = 3
 
 DISCLAIMER = (
     "General information, not medical advice. Check with a health professional "

@@ -32,8 +32,16 @@ from typing import TYPE_CHECKING
 import attrs
 
 from routines._plan import Block, BlockKind, Item, Plan, Session, Week
-from routines.catalogue.vocab import Dose, Level
-from routines.planning.dose import deload_sets, effort, item_seconds
+from routines._safety import PAIN_HOLD, PAIN_TOO_MUCH
+from routines.adaptation.rules import (
+    keep_pull_ahead,
+    rising_weeks,
+    stop_after_red_flag,
+    weekly_pain,
+    with_dose,
+)
+from routines.catalogue.vocab import Dose
+from routines.planning.dose import deload_sets
 from routines.planning.progression import start_amount
 
 if TYPE_CHECKING:
@@ -43,13 +51,6 @@ if TYPE_CHECKING:
     from routines.log.store import TrainingLog
 
 __all__ = ["adapt", "original"]
-
-#: Pain (0-10) above which an exercise is regressed (Silbernagel et al. 2007).
-PAIN_TOO_MUCH = 5
-#: Pain from which a session no longer counts as comfortable: no step up.
-PAIN_HOLD = 4
-#: A week-to-week rise in worst pain that ends here or higher reduces volume.
-PAIN_RISE_FLOOR = 3
 
 
 def original(plan: Plan) -> Plan:
@@ -109,60 +110,6 @@ def _entries(log: TrainingLog | Iterable[LogEntry]) -> dict[dt.date, LogEntry]:
     return {entry.date: entry for entry in entries}
 
 
-def _amount(item: Item) -> int:
-    return item.reps if item.reps is not None else item.hold_s or item.duration_s or 0
-
-
-def _with_dose(
-    item: Item, exercise: Exercise, level: Level, *, sets: int, amount: int, deload: bool
-) -> Item:
-    dose = exercise.dose
-    return attrs.evolve(
-        item,
-        exercise=exercise.id,
-        sets=sets,
-        reps=amount if dose is Dose.REPS else None,
-        hold_s=amount if dose is Dose.HOLD else None,
-        duration_s=amount if dose is Dose.DURATION else None,
-        per_side=exercise.per_side,
-        effort=effort(exercise, deload=deload),
-        seconds=item_seconds(
-            dose,
-            sets=sets,
-            amount=amount,
-            per_side=exercise.per_side,
-            rest_s=item.rest_s,
-            tempo=exercise.dosage_for(level).tempo,
-        ),
-    )
-
-
-def _weekly_pain(plan: Plan, entries: dict[dt.date, LogEntry]) -> dict[int, int]:
-    worst: dict[int, int] = {}
-    for week in plan.weeks:
-        pains = [
-            pain
-            for s in week.sessions
-            if s.date in entries and (pain := entries[s.date].worst_pain) is not None
-        ]
-        if pains:
-            worst[week.index] = max(pains)
-    return worst
-
-
-def _rising(worst: dict[int, int]) -> dict[int, str]:
-    """Weeks that follow a week of rising pain, with the reason."""
-    found = {}
-    for index, pain in worst.items():
-        before = worst.get(index - 1)
-        if before is not None and pain > before and pain >= PAIN_RISE_FLOOR:
-            found[index + 1] = (
-                f"pain rose from {before}/10 in week {index - 1} to {pain}/10 in week "
-                f"{index}: one set fewer this week, and no step up"
-            )
-    return found
-
-
 class _Replay:
     def __init__(
         self, plan: Plan, entries: dict[dt.date, LogEntry], today: dt.date, catalogue: Catalogue
@@ -175,7 +122,7 @@ class _Replay:
         self.exercises = dict(plan.exercises)
         self.allowed = Pool.build(catalogue, plan.request).allowed
         self.groups_of = groups_of
-        self.rising = _rising(_weekly_pain(plan, entries))
+        self.rising = rising_weeks(weekly_pain(plan, entries))
         self.lines: dict[str, _Line] = {}
         for week in plan.weeks:
             if week.deload:
@@ -237,7 +184,7 @@ class _Replay:
         base = line.doses[line.position][1]
         exercise = self.exercise(base.exercise)
         sets = deload_sets(base.sets) if week.deload else base.sets
-        amount = _amount(base)
+        amount = base.amount
         reason = line.step_reason or (
             f"a step behind the plan since {line.held_by.split(':')[0]}; one step a week from here"
         )
@@ -248,7 +195,7 @@ class _Replay:
             hurt = line.flare_dose
             exercise = self.exercise(hurt.exercise)
             easier = self.easier(exercise)
-            sets, amount = max(1, hurt.sets - 1), _amount(hurt)
+            sets, amount = max(1, hurt.sets - 1), hurt.amount
             if easier is not None:
                 self.exercises[easier.id] = easier
                 exercise, amount = easier, start_amount(easier, self.plan.level)
@@ -264,11 +211,11 @@ class _Replay:
         if week.index in self.rising:
             sets = max(1, min(sets, item.sets - 1))
             reason = self.rising[week.index] if not line.flare else reason
-        changed = _with_dose(
+        changed = with_dose(
             item, exercise, self.plan.level, sets=sets, amount=amount, deload=week.deload
         )
         while changed.seconds > item.seconds and changed.sets > 1:
-            changed = _with_dose(
+            changed = with_dose(
                 item,
                 exercise,
                 self.plan.level,
@@ -317,7 +264,7 @@ class _Replay:
             line.since.append(f"{line.flare_reason}: back to the dose before it, no step up")
             return
         line.flare = 0
-        target = _amount(prescribed)
+        target = prescribed.amount
         if result is None:
             did = target
         elif prescribed.reps is not None:
@@ -380,87 +327,6 @@ class _Replay:
         return tuple(weeks)
 
 
-def _keep_pull_ahead(week: Week, replay: _Replay) -> Week:
-    """Trim coming pushing sets if an adaptation cut this week's pulling below pushing."""
-
-    def kind(item: Item, name: str) -> bool:
-        pattern = replay.exercise(item.exercise).pattern
-        return pattern.is_pull if name == "pull" else pattern.is_push
-
-    def totals(w: Week) -> tuple[int, int]:
-        items = [i for s in w.sessions for i in s.block(BlockKind.STRENGTH).items]
-        return (
-            sum(i.sets for i in items if kind(i, "pull")),
-            sum(i.sets for i in items if kind(i, "push")),
-        )
-
-    pull, push = totals(week)
-    sessions = list(week.sessions)
-    for number, session in enumerate(sessions):
-        if push <= pull or replay.past(session):
-            continue
-        items = list(session.block(BlockKind.STRENGTH).items)
-        for index, item in enumerate(items):
-            cut = min(item.sets - 1, push - pull) if kind(item, "push") else 0
-            if cut <= 0:
-                continue
-            exercise = replay.exercise(item.exercise)
-            smaller = _with_dose(
-                item,
-                exercise,
-                replay.plan.level,
-                sets=item.sets - cut,
-                amount=_amount(item),
-                deload=week.deload,
-            )
-            items[index] = attrs.evolve(
-                smaller,
-                effort=item.effort,
-                change=item.change or "fewer pushing sets, so pulling stays ahead of pushing",
-                was=item.was or item,
-            )
-            push -= cut
-        blocks = tuple(
-            Block(b.kind, tuple(items)) if b.kind is BlockKind.STRENGTH else b
-            for b in session.blocks
-        )
-        sessions[number] = attrs.evolve(session, blocks=blocks)
-    return attrs.evolve(week, sessions=tuple(sessions))
-
-
-def _stop(
-    weeks: tuple[Week, ...], entries: dict[dt.date, LogEntry], replay: _Replay
-) -> tuple[tuple[Week, ...], str | None]:
-    """Cancel every coming session after a red-flag answer."""
-    from routines.log.entry import RED_FLAGS
-
-    flagged = sorted((e for e in entries.values() if e.red_flags), key=lambda e: e.date)
-    if not flagged:
-        return weeks, None
-    first = flagged[0]
-    signs = "; ".join(RED_FLAGS.get(flag, flag) for flag in first.red_flags)
-    stopped = (
-        f"On {first.date:%a %d %b %Y} you reported: {signs}. The plan is stopped: see a "
-        "health professional (a doctor or physiotherapist) before you train again (call "
-        "emergency services for chest pain, fainting or sudden numbness)."
-    )
-    cancelled = tuple(
-        attrs.evolve(
-            week,
-            sessions=tuple(
-                attrs.evolve(
-                    session, cancelled="plan stopped after a warning sign: see a professional"
-                )
-                if session.date > first.date and not replay.past(session)
-                else session
-                for session in week.sessions
-            ),
-        )
-        for week in weeks
-    )
-    return cancelled, stopped
-
-
 def adapt(
     plan: Plan,
     log: TrainingLog | Iterable[LogEntry],
@@ -485,8 +351,8 @@ def adapt(
         catalogue = load_catalogue()
     replay = _Replay(base, entries, today or dt.date.today(), catalogue)
     weeks = replay.run()
-    weeks = tuple(_keep_pull_ahead(week, replay) for week in weeks)
-    weeks, stopped = _stop(weeks, entries, replay)
+    weeks = tuple(keep_pull_ahead(week, replay) for week in weeks)
+    weeks, stopped = stop_after_red_flag(weeks, entries, replay)
     used = {item.exercise for week in weeks for s in week.sessions for item in s.items}
     used |= {
         item.was.exercise for week in weeks for s in week.sessions for item in s.items if item.was

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from routines._safety import PAIN_TOO_MUCH
 from routines.log.entry import RED_FLAGS, ItemResult, LogEntry
 
 __all__ = ["advice", "entry_text", "result_text"]
@@ -18,10 +19,10 @@ def advice(entries: list[LogEntry] | tuple[LogEntry, ...]) -> list[str]:
             f"Red flag ({'; '.join(RED_FLAGS[f] for f in flags)}): stop training and see a "
             "health professional before the next session (call emergency services if severe)."
         )
-    if any((entry.worst_pain or 0) > 5 for entry in entries):
+    if any((entry.worst_pain or 0) > PAIN_TOO_MUCH for entry in entries):
         lines.append(
-            "Pain over 5/10 is too much: stop that exercise; use the easier variant or "
-            "lower the load."
+            f"Pain over {PAIN_TOO_MUCH}/10 is too much: stop that exercise; use the easier "
+            "variant or lower the load."
         )
     if any(entry.unsettled for entry in entries):
         lines.append(
