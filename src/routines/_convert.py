@@ -24,6 +24,7 @@ from cattrs.errors import (
 )
 
 from routines._closest import closest, did_you_mean
+from routines.errors import RoutinesError
 
 __all__ = ["OMIT_IF_DEFAULT", "converter", "describe", "enum_error"]
 
@@ -162,6 +163,8 @@ def describe(exc: BaseException, path: str = "") -> list[tuple[str, str]]:
             guess = did_you_mean(closest(extra, known)) or "; remove it"
             found.append((join(extra), f"unknown field{guess}"))
         return found
+    if isinstance(exc, RoutinesError) and exc.field:  # a validator's, naming its field
+        return [(join(exc.field), exc.reason)]
     if isinstance(exc, KeyError):
         return [(path, "is missing; add it (exercises/README.md lists every field)")]
     if isinstance(exc, TypeError | ValueError):

@@ -104,7 +104,7 @@ def _valid_zone(name: str) -> bool:
 
 
 def _problem(field: str, value: object, fix: str) -> PlanError:
-    return PlanError(f"{field}: {value!r} {fix}")
+    return PlanError(f"{value!r} {fix}", field=field)
 
 
 def _in_range(low: int, high: int) -> Any:
@@ -136,7 +136,9 @@ def _days_valid(
     instance: Any, attribute: attrs.Attribute[tuple[Weekday, ...]], value: tuple[Weekday, ...]
 ) -> None:
     if not value:
-        raise PlanError("days: no training day given; name at least one, such as mon,wed,fri")
+        raise PlanError(
+            "no training day given; name at least one, such as mon,wed,fri", field="days"
+        )
     _no_repeats(instance, attribute, value)
 
 

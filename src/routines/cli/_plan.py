@@ -178,11 +178,10 @@ def request_of(args: argparse.Namespace) -> Any:
             return load_request(args.config, **given)
         return request_from(given, source="options")
     except PlanError as exc:
-        message = str(exc)
-        if message.startswith("options: "):
-            field, _, rest = message.removeprefix("options: ").partition(":")
-            raise UsageError(f"argument {_option_of(field.split('[')[0])}:{rest}") from None
-        raise UsageError(message) from None
+        if exc.source == "options" and exc.field:
+            option = _option_of(exc.field.split("[")[0].split(".")[0])
+            raise UsageError(f"argument {option}: {exc.reason}") from None
+        raise UsageError(str(exc)) from None
 
 
 def _target(args: argparse.Namespace, option: str, default: str) -> Path | None:

@@ -48,17 +48,20 @@ def request_from(data: Mapping[str, Any], *, source: str = "request") -> PlanReq
         unknown = sorted(set(screening) - set(SCREENING_QUESTIONS))
         if unknown:
             raise PlanError(
-                f"{source}: screening.{unknown[0]}: not a screening question; use one of: "
-                f"{', '.join(SCREENING_QUESTIONS)}"
+                f"not a screening question; use one of: {', '.join(SCREENING_QUESTIONS)}",
+                field=f"screening.{unknown[0]}",
+                source=source,
             )
     try:
         request: PlanRequest = converter.structure(raw, PlanRequest)
-    except PlanError as exc:
-        raise PlanError(f"{source}: {exc}") from None
+    except PlanError as exc:  # a validator's, naming its field
+        raise exc.within(source) from None
     except Exception as exc:  # cattrs groups every field error in one exception
-        # a validator's PlanError arrives with no field path; its text names the field
-        found = [f"{field}: {message}" if field else message for field, message in describe(exc)]
-        raise PlanError(f"{source}: " + "; ".join(found)) from None
+        found = describe(exc)
+        field = found[0][0] if found else None
+        rest = [f"{where}: {message}" if where else message for where, message in found[1:]]
+        reason = "; ".join([found[0][1] if found else str(exc), *rest])
+        raise PlanError(reason, field=field or None, source=source) from None
     return request
 
 

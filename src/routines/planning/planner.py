@@ -35,9 +35,10 @@ def _screen(request: PlanRequest) -> None:
     if yes:
         questions = "; ".join(f"{key} ({SCREENING_QUESTIONS[key]})" for key in yes)
         raise PlanError(
-            f"screening: you answered yes to {questions}. Please see a physician before "
+            f"you answered yes to {questions}. Please see a physician before "
             "starting an exercise plan; routines will not make one until they agree. "
-            "(General information, not medical advice.)"
+            "(General information, not medical advice.)",
+            field="screening",
         )
 
 

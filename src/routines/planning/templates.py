@@ -195,7 +195,8 @@ def template(pool: Pool, goal: Goal, groups: frozenset[Group], deloads: frozense
     longest = max((strength_seconds(pool, w) for w in weeks), default=0)
     needed = math.ceil((WARMUP_MIN_S + cooldown_min + 90 + longest) / 60 / (1 + TOLERANCE))
     raise PlanError(
-        f"minutes: {request.minutes} is too short for a 5-minute warm-up, the essential "
+        f"{request.minutes} is too short for a 5-minute warm-up, the essential "
         f"strength work and a {math.ceil(cooldown_min / 60)}-minute cool-down on the "
-        f"{FOCUS[groups]} days; ask for --minutes {needed} or more"
+        f"{FOCUS[groups]} days; ask for --minutes {needed} or more",
+        field="minutes",
     )
