@@ -1,4 +1,4 @@
-"""`routines.adapt`: one property per adaptation rule (after ../shared/SCIENCE.md),
+"""`routines.adapt`: one property per adaptation rule (after docs/training-rules.md),
 plus the structure every adapted plan keeps so calendars update in place."""
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 The log is replayed session by session against the plan as first planned, so
 the result depends only on the plan and the log (adapting twice changes
 nothing more). Each progression line (an item's ``track``) keeps a position in
-its planned sequence of doses; the rules move it (after ../shared/SCIENCE.md,
+its planned sequence of doses; the rules move it (after
 docs/training-rules.md):
 
 - a red-flag answer stops the plan: every later session is cancelled and the

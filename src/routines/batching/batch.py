@@ -109,20 +109,11 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60]
 
 
-def _field_of(message: str) -> tuple[str | None, str]:
-    """Split ``"field: reason"`` (the shape of request errors) into its parts."""
-    head, sep, rest = message.partition(": ")
-    field = head.split("[")[0].split(".")[0]
-    if sep and (field in _FIELDS or field in {"screening", "name"}):
-        return head, rest
-    return None, message
-
-
 def _request_of(row: int, values: Mapping[str, str | None]) -> tuple[str, PlanRequest]:
     """The person's name and request from one row; PlanError names the field."""
     name = (values.get("name") or "").strip()
     if not name:
-        raise PlanError("name: is empty; give each client a name")
+        raise PlanError("is empty; give each client a name", field="name")
     data: dict[str, Any] = {}
     screening: dict[str, bool] = {}
     for column, raw in values.items():
@@ -131,7 +122,7 @@ def _request_of(row: int, values: Mapping[str, str | None]) -> tuple[str, PlanRe
             continue
         if column in _SCREENING:
             if text.lower() not in {"yes", "no"}:
-                raise PlanError(f"{column}: {text!r} is not an answer; write yes or no")
+                raise PlanError(f"{text!r} is not an answer; write yes or no", field=column)
             screening[_SCREENING[column]] = text.lower() == "yes"
         elif column in _INTEGERS and text.lstrip("-").isdigit():
             data[column] = int(text)
@@ -141,11 +132,7 @@ def _request_of(row: int, values: Mapping[str, str | None]) -> tuple[str, PlanRe
         data["screening"] = screening
     goal = GOALS.get(str(data.get("goal", "upper-back-runner")))
     data["name"] = f"{name}: {goal.title}" if goal else name
-    prefix = f"row {row}: "
-    try:
-        return name, request_from(data, source=f"row {row}")
-    except PlanError as exc:
-        raise PlanError(str(exc).removeprefix(prefix)) from None
+    return name, request_from(data, source=f"row {row}")
 
 
 def _rows(
@@ -200,8 +187,7 @@ def read_clients(
         try:
             name, request = _request_of(number, values)
         except PlanError as exc:
-            field, reason = _field_of(str(exc))
-            bad.append(BatchFailure(number, str(values.get("name") or ""), field, reason))
+            bad.append(BatchFailure(number, str(values.get("name") or ""), exc.field, exc.reason))
         else:
             good.append((number, name, request))
     return good, bad
@@ -231,8 +217,7 @@ def _make(
         paths = [out_dir / f"{job.stem}.{kind}" for kind in ("pdf", "ics", "json")]
         export(result, pdf=paths[0], ics=paths[1], json=paths[2], **options)
     except RoutinesError as exc:
-        field, reason = _field_of(str(exc))
-        return BatchFailure(job.row, job.name, field, reason)
+        return BatchFailure(job.row, job.name, exc.field, exc.reason)
     except Exception as exc:  # a bug must not cost the other rows their plans
         reason = (
             f"internal error: {type(exc).__name__}: {exc} (a bug in routines; please report it)"

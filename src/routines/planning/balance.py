@@ -1,4 +1,4 @@
-"""Pulling at least as much as pushing (ACSM; SCIENCE.md "Balance"): the one rule
+"""Pulling at least as much as pushing (ACSM; docs/training-rules.md): the one rule
 the planner and the adaptation both use when a change cuts sets.
 """
 

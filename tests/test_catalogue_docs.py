@@ -1,0 +1,76 @@
+"""exercises/README.md tells the truth: its example loads, and its field and
+vocabulary lists are the ones the loader knows."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from pathlib import Path
+
+import attrs
+import pytest
+
+from routines import (
+    Caution,
+    Dose,
+    Equipment,
+    Exercise,
+    Level,
+    Modality,
+    Muscle,
+    Pattern,
+    load_catalogue,
+)
+from routines.catalogue.exercise import Dosage
+from routines.catalogue.load import builtin_exercises
+
+README = Path(str(builtin_exercises())) / "README.md"
+TEXT = README.read_text(encoding="utf-8")
+
+
+def test_the_example_loads_cleanly(tmp_path: Path) -> None:
+    example = TEXT.split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "band-row.toml").write_text(example, encoding="utf-8")
+    catalogue = load_catalogue(tmp_path)  # raises CatalogueError listing any problem
+    assert catalogue.source("band-row") == f"{tmp_path}/band-row.toml"
+
+
+def _table_keys(heading: str) -> list[str]:
+    """The first column of the table under ``heading``: `name` cells."""
+    section = TEXT.split(heading, 1)[1]
+    return re.findall(r"^\| `([a-z_]+)` \|", section.split("\n#", 1)[0], flags=re.M)
+
+
+def test_the_fields_table_lists_every_field() -> None:
+    assert _table_keys("## Fields") == [f.name for f in attrs.fields(Exercise)]
+
+
+def test_the_dosage_table_lists_every_key() -> None:
+    assert sorted(_table_keys("### `dosage`")) == sorted(f.name for f in attrs.fields(Dosage))
+
+
+def _listed(label: str) -> list[str]:
+    """The backquoted values after ``- label:`` in the vocabulary list."""
+    vocabulary = TEXT.split("## Vocabularies", 1)[1].split("\n## ", 1)[0]
+    item = re.search(rf"^- {re.escape(label)}:(.*?)(?=^- |\Z)", vocabulary, flags=re.M | re.S)
+    assert item is not None, label
+    text = item.group(1)
+    if "\n  - " in text:  # one sub-item per value, the value first
+        return re.findall(r"^  - `([a-z_]+)`", text, flags=re.M)
+    return re.findall(r"`([a-z_]+)`", text.split("`.", 1)[0] + "`")  # the list ends at "`."
+
+
+@pytest.mark.parametrize(
+    ("label", "enum"),
+    [
+        ("`modality`", Modality),
+        ("`pattern`", Pattern),
+        ("muscles", Muscle),
+        ("`equipment`", Equipment),
+        ("`level`", Level),
+        ("`dose`", Dose),
+        ("`cautions`", Caution),
+    ],
+)
+def test_every_vocabulary_is_listed_as_the_loader_knows_it(label: str, enum: type[StrEnum]) -> None:
+    assert _listed(label) == [member.value for member in enum], f"{label} in {README}"
