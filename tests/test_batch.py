@@ -19,6 +19,8 @@ from routines.batching.batch import _stems, read_clients
 from routines.cli import main
 from strategies import hostile_text
 
+pytestmark = pytest.mark.slow  # PDFs, batches or whole example scripts
+
 HEADER = "name,start,days,minutes,equipment,level,goal,timezone,run_days,long_run\n"
 ROWS = [
     'Ann Smith,2026-12-07,"mon,wed,fri",30,"none,band",beginner,,Europe/Berlin,"tue,thu,sun",sun',

@@ -20,6 +20,8 @@ from pypdf import PdfReader
 
 import routines
 
+pytestmark = pytest.mark.slow  # PDFs, batches or whole example scripts
+
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 SCRIPTS = sorted(EXAMPLES.glob("*.py"))
 

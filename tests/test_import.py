@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import routines
-
-
-def _modules_after(code: str) -> set[str]:
-    out = subprocess.run(
-        [sys.executable, "-c", f"{code}\nimport sys\nprint(' '.join(sys.modules))"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return set(out.split())
+from clitools import modules_loaded_after
 
 
 def test_import_does_not_load_heavy_libraries() -> None:
-    loaded = _modules_after("import routines")
+    loaded = modules_loaded_after("import routines")
     for heavy in ("reportlab", "icalendar", "cattrs", "tomllib"):
         assert heavy not in loaded, f"import routines loaded {heavy}"
 

@@ -4,14 +4,13 @@ import cycle anywhere, and no module grows past the size of one idea."""
 from __future__ import annotations
 
 import ast
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import routines
+from clitools import modules_loaded_after
 
 PACKAGE = Path(routines.__file__).parent
 MAX_LINES = 400
@@ -113,18 +112,8 @@ def test_no_module_is_past_one_idea(name: str, path: Path) -> None:
     assert lines <= MAX_LINES, f"{name} has {lines} lines; split it where it has a seam"
 
 
-def _loaded_after(code: str) -> set[str]:
-    out = subprocess.run(
-        [sys.executable, "-c", f"{code}\nimport sys\nprint(' '.join(sys.modules))"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return set(out.split())
-
-
 def test_loading_the_catalogue_imports_no_plan_or_exporter() -> None:
-    loaded = _loaded_after("import routines\nroutines.load_catalogue()")
+    loaded = modules_loaded_after("import routines\nroutines.load_catalogue()")
     leaked = sorted(
         m
         for m in loaded
@@ -136,6 +125,6 @@ def test_loading_the_catalogue_imports_no_plan_or_exporter() -> None:
 
 
 def test_import_routines_loads_no_layer() -> None:
-    loaded = _loaded_after("import routines")
+    loaded = modules_loaded_after("import routines")
     layers = sorted(m for m in loaded if m.startswith("routines."))
     assert layers == ["routines.errors"], layers

@@ -19,6 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import routines
+from clitools import modules_loaded_after
 from routines import RED_FLAGS, ItemResult, LogEntry, LogError, SessionStatus, TrainingLog
 from routines.log.csv_file import log_csv, parse_log_csv, read_log_csv
 from strategies import hostile_text
@@ -559,9 +560,6 @@ def test_unreadable_csv_files(tmp_path: Path) -> None:
 
 
 def test_import_routines_does_not_load_sqlite() -> None:
-    code = "import routines, sys; print(' '.join(sys.modules))"
-    loaded = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.split()
+    loaded = modules_loaded_after("import routines")
     assert "sqlite3" not in loaded and "routines.log.store" not in loaded
     assert routines.TrainingLog is TrainingLog

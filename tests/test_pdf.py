@@ -16,6 +16,8 @@ from routines import ExportError, Plan, PlanRequest, load_catalogue, plan, write
 from routines.exporters.pdf.document import build_pdf
 from strategies import hostile_text
 
+pytestmark = pytest.mark.slow  # PDFs, batches or whole example scripts
+
 CATALOGUE = load_catalogue()
 MM = 72 / 25.4
 
