@@ -55,7 +55,7 @@ def _yes_no(default: bool) -> Callable[[str], bool]:
 
 
 def _done(item: Item) -> Callable[[str], tuple[int, int | None]]:
-    planned = item.reps if item.reps is not None else item.hold_s or item.duration_s
+    planned = item.amount
 
     def parse(text: str) -> tuple[int, int | None]:
         if not text:
@@ -78,7 +78,7 @@ def _ask_item(plan: Plan, block: Block, item: Item, ask: Ask, say: Say) -> ItemR
     exercise = plan.exercises.get(item.exercise)
     name = f"{item.exercise} ({exercise.name})" if exercise else item.exercise
     unit = "" if item.reps is not None else " s"
-    amount = item.reps if item.reps is not None else item.hold_s or item.duration_s
+    amount = item.amount
     sets, done = _answer(
         ask, say, f"{name}, planned {item.dose_text}: done? [{item.sets} x {amount}{unit}] ",
         _done(item),
@@ -105,7 +105,7 @@ def _ask_item(plan: Plan, block: Block, item: Item, ask: Ask, say: Say) -> ItemR
 def _as_planned(item: Item) -> ItemResult:
     if item.reps is not None:
         return ItemResult(exercise=item.exercise, sets=item.sets, reps=item.reps)
-    return ItemResult(exercise=item.exercise, sets=item.sets, hold_s=item.hold_s or item.duration_s)
+    return ItemResult(exercise=item.exercise, sets=item.sets, hold_s=item.amount)
 
 
 def _ask_block(plan: Plan, block: Block, ask: Ask, say: Say) -> list[ItemResult]:

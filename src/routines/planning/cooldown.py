@@ -100,7 +100,7 @@ def cooldown_items(pool: Pool, goal: Goal, block: int, target_s: int) -> list[It
     for index, item in enumerate(chosen):
         while total < target_s and item.sets < STRETCH_SETS[1]:
             bigger = _stretch_item(
-                pool.allowed[item.exercise], pool, item.hold_s or 30, item.sets + 1, item.reason
+                pool.allowed[item.exercise], pool, item.amount, item.sets + 1, item.reason
             )
             total += bigger.seconds - item.seconds
             chosen[index] = item = bigger
@@ -110,7 +110,7 @@ def cooldown_items(pool: Pool, goal: Goal, block: int, target_s: int) -> list[It
             item = chosen[index]
             exercise = pool.allowed[item.exercise]
             sets = max(min(item.sets, floor), STRETCH_SETS[0]) if floor < item.sets else item.sets
-            smaller = _stretch_item(exercise, pool, min(hold, item.hold_s or 30), sets, item.reason)
+            smaller = _stretch_item(exercise, pool, min(hold, item.amount), sets, item.reason)
             if total - item.seconds + smaller.seconds >= target_s:
                 total += smaller.seconds - item.seconds
                 chosen[index] = smaller

@@ -23,7 +23,7 @@ __all__ = ["session_blocks"]
 
 def with_rest(item: Item, pool: Pool, rest_s: int) -> Item:
     exercise = pool.allowed[item.exercise]
-    amount = item.reps or item.hold_s or item.duration_s or 0
+    amount = item.amount
     seconds = item_seconds(
         exercise.dose, sets=item.sets, amount=amount, per_side=item.per_side, rest_s=rest_s,
         tempo=exercise.dosage_for(pool.request.level).tempo,
@@ -41,7 +41,7 @@ def tune_rests(strength: list[Item], pool: Pool, change_s: int) -> list[Item]:
         for index, item in enumerate(items):
             if item.sets < 2 or abs(change_s) < step:
                 continue
-            low, high = rest_range(pool.allowed[item.exercise].dose, item.reps or item.hold_s or 0)
+            low, high = rest_range(pool.allowed[item.exercise].dose, item.amount)
             rest = item.rest_s + (step if change_s > 0 else -step)
             if low <= rest <= high:
                 items[index] = with_rest(item, pool, rest)
