@@ -190,7 +190,7 @@ def _option_value(option: str, column: str, text: str) -> Any:
     try:
         return cell_value(column, text)
     except LogError as exc:
-        raise UsageError(f"argument {option}: {str(exc).removeprefix(f'{column}: ')}") from None
+        raise UsageError(f"argument {option}: {exc.reason}") from None
 
 
 def parse_item(text: str) -> ItemResult:

@@ -95,7 +95,7 @@ def cell_value(column: str, text: str) -> Any:
         for key in keys:
             problem = red_flag_problem(key)
             if problem:
-                raise LogError(f"red_flags: {problem}")
+                raise LogError(problem, field="red_flags")
         return tuple(keys)
     elif column == "exercise":
         return text
@@ -184,13 +184,15 @@ def _read_row(
         return [f"{len(cells)} values for {len(columns)} columns; quote text that has commas"]
     values: dict[str, Any] = {}
     problems = []
+    failed: set[str | None] = set()
     for column, text in zip(columns, cells, strict=False):
         try:
             values[column] = cell_value(column, text)
         except LogError as exc:
             problems.append(str(exc))
+            failed.add(exc.field)
     date = values.pop("date", None)
-    if date is None and "date" not in [p.partition(":")[0] for p in problems]:
+    if date is None and "date" not in failed:
         problems.append("date: is empty; give the session's date as YYYY-MM-DD")
     if problems or date is None:
         return problems

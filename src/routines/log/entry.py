@@ -72,10 +72,10 @@ def _whole(low: int, high: int | None, fix: str) -> Check:
         if value is None:
             return
         if isinstance(value, bool) or not isinstance(value, int):
-            raise LogError(f"{name}: {value!r} is not a whole number; {fix}")
+            raise LogError(f"{value!r} is not a whole number; {fix}", field=name)
         if value < low or (high is not None and value > high):
             span = f"{low}-{high}" if high is not None else f"{low} or more"
-            raise LogError(f"{name}: {value!r} is not {span}; {fix}")
+            raise LogError(f"{value!r} is not {span}; {fix}", field=name)
 
     return check
 
@@ -85,10 +85,10 @@ def _number(low: float, high: float | None, fix: str) -> Check:
         if value is None:
             return
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise LogError(f"{name}: {value!r} is not a number; {fix}")
+            raise LogError(f"{value!r} is not a number; {fix}", field=name)
         if not math.isfinite(value) or value < low or (high is not None and value > high):
             span = f"{low:g}-{high:g}" if high is not None else f"{low:g} or more"
-            raise LogError(f"{name}: {value!r} is not {span}; {fix}")
+            raise LogError(f"{value!r} is not {span}; {fix}", field=name)
 
     return check
 
@@ -98,30 +98,30 @@ def _yes_no(optional: bool) -> Check:
 
     def check(name: str, value: Any) -> None:
         if not isinstance(value, bool) and not (optional and value is None):
-            raise LogError(f"{name}: {value!r} is not yes or no (True or False){unknown}")
+            raise LogError(f"{value!r} is not yes or no (True or False){unknown}", field=name)
 
     return check
 
 
 def _text(name: str, value: Any) -> None:
     if not isinstance(value, str):
-        raise LogError(f"{name}: {value!r} is not text")
+        raise LogError(f"{value!r} is not text", field=name)
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise LogError(f"{name}: {value!r} has characters that cannot be stored") from None
+        raise LogError(f"{value!r} has characters that cannot be stored", field=name) from None
 
 
 def _exercise_id(name: str, value: Any) -> None:
     if not isinstance(value, str) or not value.strip() or value != value.strip():
         raise LogError(
-            f"{name}: {value!r} is not an exercise id; give the plan's id, such as 'band-row'"
+            f"{value!r} is not an exercise id; give the plan's id, such as 'band-row'", field=name
         )
 
 
 def _date(name: str, value: Any) -> None:
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise LogError(f"{name}: {value!r} is not a date; use YYYY-MM-DD such as 2026-01-05")
+        raise LogError(f"{value!r} is not a date; use YYYY-MM-DD such as 2026-01-05", field=name)
 
 
 _CHECKS: dict[str, Check] = {
@@ -173,13 +173,13 @@ def _red_flags(value: Iterable[str]) -> tuple[str, ...]:
     """Checked keys, each once, in the order of :data:`RED_FLAGS`."""
     if isinstance(value, str):
         raise LogError(
-            f"red_flags: {value!r} is one text; give a tuple of keys such as ({value!r},)"
+            f"{value!r} is one text; give a tuple of keys such as ({value!r},)", field="red_flags"
         )
     keys = tuple(value)
     for key in keys:
         problem = red_flag_problem(key)
         if problem:
-            raise LogError(f"red_flags: {problem}")
+            raise LogError(problem, field="red_flags")
     return tuple(key for key in RED_FLAGS if key in keys)
 
 
