@@ -218,6 +218,7 @@ class Caution(StrEnum):
     WRIST_LOAD = "wrist_load"
     KNEE_LOAD = "knee_load"
     LOWER_BACK_LOAD = "lower_back_load"
+    LUMBAR_EXTENSION = "lumbar_extension"
     HIGH_IMPACT = "high_impact"
     NECK = "neck"
     BALANCE = "balance"
