@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 
 from routines._closest import closest
+from routines.catalogue.chains import Chains
 from routines.catalogue.checks import catalogue_problems, exercise_problems
 from routines.catalogue.exercise import Exercise
 from routines.catalogue.vocab import ALWAYS_AVAILABLE, Equipment, Level, Modality, Muscle, Pattern
@@ -27,10 +28,14 @@ class Catalogue:
     True
     """
 
-    __slots__ = ("_by_id", "_sources")
+    __slots__ = ("_by_id", "_chains", "_own", "_sources")
 
     def __init__(
-        self, exercises: Iterable[Exercise], *, sources: Mapping[str, str] | None = None
+        self,
+        exercises: Iterable[Exercise],
+        *,
+        sources: Mapping[str, str] | None = None,
+        own: Iterable[str] = (),
     ) -> None:
         sources = dict(sources or {})
         by_id: dict[str, Exercise] = {}
@@ -48,6 +53,8 @@ class Catalogue:
             raise CatalogueError(problems)
         self._by_id = dict(sorted(by_id.items()))
         self._sources = sources
+        self._chains: Chains | None = None
+        self._own = frozenset(own) & set(self._by_id)
 
     def __len__(self) -> int:
         return len(self._by_id)
@@ -60,6 +67,24 @@ class Catalogue:
 
     def __repr__(self) -> str:
         return f"<Catalogue of {len(self)} exercises>"
+
+    @property
+    def own(self) -> frozenset[str]:
+        """The ids of exercises from a person's own folders (new ones, and built-ins they
+        replaced): the planner prefers them wherever they fit as well.
+
+        >>> from routines import load_catalogue
+        >>> load_catalogue().own
+        frozenset()
+        """
+        return self._own
+
+    @property
+    def chains(self) -> Chains:
+        """How the exercises relate through their easier and harder variants."""
+        if self._chains is None:
+            self._chains = Chains(self)
+        return self._chains
 
     def source(self, exercise_id: str) -> str | None:
         """The file an exercise was read from, if it came from a file.
@@ -104,7 +129,7 @@ class Catalogue:
 
         - ``muscle``: the muscle is one of the exercise's primary muscles;
         - ``equipment``: the exercise can be done with this equipment (plus what
-          everybody has: none, mat, wall, doorway, towel);
+          everybody has: none, mat, wall, doorway, towel, chair);
         - ``level``: the exercise suits that level (its own level or an easier one).
 
         Values may be vocabulary members or their text:

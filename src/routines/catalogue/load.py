@@ -151,8 +151,9 @@ def load_catalogue(*extra_dirs: str | os.PathLike[str]) -> Catalogue:
         sources.append((str(user_folder), user_folder))
     by_id: dict[str, Exercise] = {}
     where: dict[str, str] = {}
+    own: set[str] = set()
     cache = _ParseCache(sources)
-    for prefix, folder in sources:
+    for number, (prefix, folder) in enumerate(sources):
         seen_here: dict[str, str] = {}
         for shown, entry in _toml_files(folder, prefix):
             exercise, found = _read(shown, entry, cache)
@@ -168,8 +169,10 @@ def load_catalogue(*extra_dirs: str | os.PathLike[str]) -> Catalogue:
             seen_here[exercise.id] = shown
             by_id[exercise.id] = exercise
             where[exercise.id] = shown
+            if number:
+                own.add(exercise.id)
     if problems:
         raise CatalogueError(problems)
-    catalogue = Catalogue(by_id.values(), sources=where)
+    catalogue = Catalogue(by_id.values(), sources=where, own=own)
     cache.save()
     return catalogue

@@ -141,7 +141,7 @@ class Muscle(StrEnum):
 
 class Equipment(StrEnum):
     """What an exercise needs. The planner assumes everybody has nothing (``none``),
-    a mat, a wall, a doorway and a towel."""
+    a mat, a wall, a doorway, a towel and a chair."""
 
     NONE = "none"
     MAT = "mat"
@@ -173,9 +173,16 @@ class Equipment(StrEnum):
         }
 
 
-#: Equipment everybody has: nothing, a mat, a wall, a doorway and a towel.
+#: Equipment everybody has: nothing, a mat, a wall, a doorway, a towel and a chair.
 ALWAYS_AVAILABLE: frozenset[Equipment] = frozenset(
-    {Equipment.NONE, Equipment.MAT, Equipment.WALL, Equipment.DOORWAY, Equipment.TOWEL}
+    {
+        Equipment.NONE,
+        Equipment.MAT,
+        Equipment.WALL,
+        Equipment.DOORWAY,
+        Equipment.TOWEL,
+        Equipment.CHAIR,
+    }
 )
 
 

@@ -43,7 +43,7 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "--equipment",
         type=enum_list(Equipment, "equipment"),
-        help="what you have, comma-separated (none, mat, wall, doorway, towel are assumed)",
+        help="what you have, comma-separated (none, mat, wall, doorway, towel, chair are assumed)",
     )
     parser.add_argument(
         "--level", type=enum_value(Level, "level"), help="suits this level (or is easier)"

@@ -27,7 +27,7 @@ def cover(plan: Plan, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     facts = [
         ("Goal", f"{request.goal}: {plan.goal_summary}"),
         ("Level", request.level.value),
-        ("Equipment", f"{kit} (plus a mat, a wall, a doorway and a towel)"),
+        ("Equipment", f"{kit} (plus a mat, a wall, a doorway, a towel and a chair)"),
         ("When", f"{days} at {request.time:%H:%M} ({request.timezone})"),
         ("Sessions", f"about {request.minutes} minutes each"),
         ("Length", f"{request.weeks} weeks from {request.start:%A %d %B %Y}"),
