@@ -233,7 +233,7 @@ def test_answers_are_checked_and_asked_again(plan: Plan) -> None:
             "pain during it": ["11", "2"],
             "RPE": ["8"],
             "settled": ["maybe", "no"],
-            "numbers": ["dizzy", "2, chest_pain"],
+            "numbers": ["dizzy", "3, chest_pain"],  # 3: dizziness
             "Notes": ['  felt "odd", then fine\t'],
         }
     )

@@ -15,6 +15,7 @@ from routines.catalogue.vocab import Equipment, Level
 from routines.errors import PlanError
 
 __all__ = [
+    "MIN_MINUTES",
     "SCREENING_QUESTIONS",
     "PlanRequest",
     "Screening",
@@ -22,6 +23,10 @@ __all__ = [
     "next_monday",
     "system_timezone",
 ]
+
+
+#: The shortest session a request may ask for: a desk break.
+MIN_MINUTES = 10
 
 
 class Weekday(StrEnum):
@@ -201,16 +206,18 @@ class PlanRequest:
         converter=_day_list,
         validator=_days_valid,
     )
-    #: Minutes per session, 15-90 (default 30); each session lands within 10%.
-    minutes: int = attrs.field(default=30, validator=_in_range(15, 90))
+    #: Minutes per session, 10-90 (default 30). 10-15 minutes makes desk breaks for
+    #: most days; a session is never more than 10% longer, and ends early (the plan
+    #: says so) when its work is done.
+    minutes: int = attrs.field(default=30, validator=_in_range(MIN_MINUTES, 90))
     #: Start time of each session, a plain time such as 07:00 (the default).
     time: dt.time = attrs.field(default=dt.time(7, 0), validator=_time_valid)
     #: An IANA time zone name such as ``"Europe/Berlin"`` (default: this computer's).
     timezone: str = attrs.field(factory=system_timezone, validator=_zone_valid)
     #: Beginner (the default), intermediate or advanced.
     level: Level = attrs.field(default=Level.BEGINNER, converter=Level)
-    #: What the person has (default none and a band); a mat, a wall, a doorway and a
-    #: towel always count as available.
+    #: What the person has (default none and a band); a mat, a wall, a doorway, a
+    #: towel and a chair always count as available.
     equipment: tuple[Equipment, ...] = attrs.field(
         default=(Equipment.NONE, Equipment.BAND),
         converter=_equipment_list,
@@ -237,8 +244,15 @@ class PlanRequest:
     id: str | None = attrs.field(default=None, validator=_name_valid)
     #: A lighter week every N weeks, 3-6 (default 4), or ``None`` for no deloads.
     deload_every: int | None = attrs.field(default=4, validator=_deload_valid)
-    #: Answers to the readiness questions; any yes and no plan is made.
+    #: Answers to the readiness questions; any yes and no plan is made, unless
+    #: ``cleared_by`` records that a professional has cleared the person.
     screening: Screening | None = None
+    #: Who cleared the person to exercise after a yes on the readiness questions (a
+    #: name such as ``"Dr Smith"``, or ``"yes"``); the plan says it was made after
+    #: clearance.
+    cleared_by: str | None = attrs.field(
+        default=None, validator=_name_valid, metadata={"omit_if_default": True}
+    )
 
     def week_start(self, week: int) -> dt.date:
         """The first day of week ``week`` (1-based): ``start + 7 * (week - 1)``."""

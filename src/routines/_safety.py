@@ -52,8 +52,9 @@ class SafetyNotes:
     def one_line(self) -> str:
         """A short form for calendars and footers."""
         return (
-            "Stop at once for chest, jaw or arm pain, dizziness or numbness. "
-            "Pain above 5/10 or not settled by next morning: ease off. " + DISCLAIMER
+            "Stop at once for chest, jaw, neck or arm pain, sudden or tearing back pain, "
+            "dizziness or numbness. "
+            f"Pain above {PAIN_TOO_MUCH}/10 or not settled by next morning: ease off. " + DISCLAIMER
         )
 
 
@@ -68,11 +69,14 @@ def safety_notes() -> SafetyNotes:
             "variant, and lower the load.",
         ),
         stop_signs=(
-            "Pain, pressure or tightness in the chest, jaw, arm or between the shoulder blades.",
-            "Dizziness, light-headedness or fainting.",
-            "Severe breathlessness, an irregular heartbeat or a cold sweat.",
+            "Chest, jaw, neck or arm pain or pressure.",
+            "Upper back pain that is new, sudden or tearing, or that comes with "
+            "breathlessness, sweating, nausea or light-headedness.",
+            "Dizziness or fainting, severe breathlessness, an irregular heartbeat or a cold sweat.",
             "Sudden numbness or weakness, confusion, or a change in vision.",
-            "Any of these: stop at once and seek medical help (call emergency services if severe).",
+            "Any of these: stop at once and seek medical help (call emergency services if "
+            "severe). The familiar ache between the shoulder blades that this plan is for is "
+            "not a stop sign: follow the pain rule.",
         ),
         see_a_professional=(
             "Pain that began with a fall, accident or other trauma.",

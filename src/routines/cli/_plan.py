@@ -39,7 +39,7 @@ _OPTIONS: dict[str, tuple[str, str]] = {
     "--start": ("start", "first day, YYYY-MM-DD (default: next Monday)"),
     "--weeks": ("weeks", "how many weeks, 1-52 (default 8)"),
     "--days": ("days", "training days, e.g. mon,wed,fri (the default)"),
-    "--minutes": ("minutes", "minutes per session, 15-90 (default 30)"),
+    "--minutes": ("minutes", "minutes per session, 10-90 (default 30; 10-15: desk breaks)"),
     "--time": ("time", "start time, HH:MM (default 07:00)"),
     "--tz": ("timezone", "IANA time zone, e.g. Europe/Berlin (default: this computer's)"),
     "--level": ("level", "beginner, intermediate or advanced (default beginner)"),
@@ -52,6 +52,7 @@ _OPTIONS: dict[str, tuple[str, str]] = {
     "--name": ("name", "the plan's title"),
     "--id": ("id", "a stable identity for calendar feeds (default: from name and start)"),
     "--deload-every": ("deload_every", "a lighter week every N weeks, 3-6, or none"),
+    "--cleared-by": ("cleared_by", "who cleared you after a yes to a readiness question"),
 }
 _INTEGERS = {"weeks", "minutes", "seed"}
 

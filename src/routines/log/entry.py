@@ -47,8 +47,9 @@ class SessionStatus(StrEnum):
 
 #: Red flags, by key: any of them stops the plan; see a health professional.
 RED_FLAGS: dict[str, str] = {
-    "chest_pain": "pain, pressure or tightness in the chest, jaw, arm or between the "
-    "shoulder blades",
+    "chest_pain": "chest, jaw, neck or arm pain or pressure",
+    "sudden_back_pain": "upper back pain that is new, sudden or tearing, or comes with "
+    "breathlessness, sweating, nausea or light-headedness",
     "dizziness": "dizziness, light-headedness or fainting",
     "breathlessness": "severe breathlessness",
     "irregular_heartbeat": "an irregular heartbeat or a cold sweat",

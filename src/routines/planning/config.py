@@ -30,7 +30,7 @@ def _normalise(data: Mapping[str, Any]) -> dict[str, Any]:
         value = raw.get(field)
         if isinstance(value, str):
             raw[field] = [part.strip() for part in value.split(",") if part.strip()]
-    for field in ("long_run", "deload_every", "name", "id"):
+    for field in ("long_run", "deload_every", "name", "id", "cleared_by"):
         if raw.get(field) in ("", "none", "off"):
             raw[field] = None
     return raw
@@ -102,7 +102,7 @@ _STARTER: dict[str, str] = {
     "days": "training days: mon tue wed thu fri sat sun",
     "time": "start time of each session, HH:MM:SS",
     "timezone": "an IANA time zone name, e.g. Europe/Berlin or America/New_York",
-    "minutes": "minutes per session, 15-90",
+    "minutes": "minutes per session, 10-90 (10-15: desk breaks for most days of the week)",
     "equipment": "what you have, any of: {equipment}",
     "run_days": "days you run (strength work for the legs keeps off the day before a long run)",
     "long_run": 'the day of your long run, e.g. "sun"',
@@ -110,6 +110,8 @@ _STARTER: dict[str, str] = {
     "deload_every": 'a lighter week every N weeks (3-6), or "none"',
     "seed": "a number that varies the exercise choice; the same seed gives the same plan",
     "id": "a stable identity for calendar feeds (default: from name and start)",
+    "cleared_by": "after a yes to a readiness question: who cleared you to exercise "
+    '(a name such as "Dr Smith", or "yes")',
 }
 
 
@@ -146,7 +148,12 @@ def starter_config(today: dt.date | None = None) -> str:
             meaning.format(**choices), 88, initial_indent="# ", subsequent_indent="#   "
         )
         if value is None or value == ():
-            example = {"name": '"My upper back plan"', "long_run": '"sun"', "id": '"my-plan"'}
+            example = {
+                "name": '"My upper back plan"',
+                "long_run": '"sun"',
+                "id": '"my-plan"',
+                "cleared_by": '"Dr Smith"',
+            }
             shown = example.get(field, _toml_value(value) if value == () else '""')
             lines += [f"# {field} = {shown}", ""]
         else:
