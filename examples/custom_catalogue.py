@@ -92,8 +92,9 @@ def main() -> None:
         low, high = dose.reps
         print(f"  beginner dose: {dose.sets} sets of {low}-{high} reps, tempo {dose.tempo}")
 
-    # Bodyweight only: with no band, few pulls are left for the upper-back
-    # slot, and this one works all three mid-back muscles that slot asks for.
+    # The planner prefers your own exercises wherever they fit a slot as well as
+    # a built-in one: this one's main muscle, the lower trapezius, is what the
+    # posture goal's lower-trapezius and rotator-cuff slot asks for.
     request = routines.PlanRequest(
         start=dt.date(2026, 3, 2),  # a Monday; fixed so the output is the same every run
         days=("mon", "thu"),

@@ -19,13 +19,16 @@ def weekday_sets(min_size: int = 0) -> st.SearchStrategy[tuple[Weekday, ...]]:
 
 
 @st.composite
-def plan_requests(draw: st.DrawFn, max_weeks: int = 16) -> PlanRequest:
-    """Any valid request: every field drawn from its allowed values."""
+def plan_requests(
+    draw: st.DrawFn, max_weeks: int = 16, min_weeks: int = 1, max_minutes: int = 90
+) -> PlanRequest:
+    """Any valid request: every field drawn from its allowed values (weeks up to
+    ``max_weeks``; the long plans of up to 52 weeks have tests of their own)."""
     return PlanRequest(
         start=draw(st.dates(dt.date(2024, 1, 1), dt.date(2030, 12, 31))),
-        weeks=draw(st.integers(1, max_weeks)),
+        weeks=draw(st.integers(min_weeks, max_weeks)),
         days=draw(weekday_sets(min_size=1)),
-        minutes=draw(st.integers(15, 90)),
+        minutes=draw(st.integers(10, max_minutes)),
         time=draw(st.times().map(lambda t: t.replace(second=0, microsecond=0))),
         timezone=draw(st.sampled_from(ZONES)),
         level=draw(st.sampled_from(list(Level))),

@@ -50,12 +50,12 @@ def test_good_rows_make_files_and_bad_rows_say_why(clients: Path, tmp_path: Path
         (5, "timezone"),
         (6, "name"),
     ]
-    assert "15-90" in report.failed[0].reason and "Mars/Olympus" in report.failed[1].reason
+    assert "10-90" in report.failed[0].reason and "Mars/Olympus" in report.failed[1].reason
     assert seen == [(0, 2), (1, 2), (2, 2)]
     assert not report.ok
     text = str(report)
     assert text.startswith(f"2 plans written to {out} in ")
-    assert "3 rows failed:\n  row 3 (Bob Jones): minutes: 5 is outside 15-90" in text
+    assert "3 rows failed:\n  row 3 (Bob Jones): minutes: 5 is outside 10-90" in text
     assert sorted(p.name for p in out.iterdir()) == sorted(
         f"{stem}.{kind}" for stem in ("ann-smith", "chloe-unal") for kind in ("pdf", "ics", "json")
     )

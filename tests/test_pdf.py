@@ -137,12 +137,17 @@ def test_hostile_names_neither_break_the_build_nor_inject_markup(name: str) -> N
 
 
 def test_markup_in_a_custom_exercise_is_printed_as_text(tmp_path: Path) -> None:
-    source = Path(__file__).parents[1] / "exercises/warmup/arm-circles.toml"
-    hostile = 'Arm <b>circles</b> & <font size=40>"big"</font>'
-    text = source.read_text(encoding="utf-8").replace('name = "Arm circles"', f"name = '{hostile}'")
-    (tmp_path / "arm-circles.toml").write_text(text, encoding="utf-8")
-    p = plan(PlanRequest(weeks=1, days=("mon",), timezone="UTC"), load_catalogue(tmp_path))
-    assert p.exercise("arm-circles").name == hostile  # the default warm-up uses it
+    request = PlanRequest(weeks=1, days=("mon",), timezone="UTC")
+    builtin = load_catalogue()
+    first = plan(request, builtin).weeks[0].sessions[0].blocks[0].items[0].exercise
+    source = Path(str(builtin.source(first)).replace("exercises/", "", 1))
+    source = Path(__file__).parents[1] / "exercises" / source
+    hostile = 'Move <b>bold</b> & <font size=40>"big"</font>'
+    name = builtin.get(first).name
+    text = source.read_text(encoding="utf-8").replace(f'name = "{name}"', f"name = '{hostile}'")
+    (tmp_path / f"{first}.toml").write_text(text, encoding="utf-8")
+    p = plan(request, load_catalogue(tmp_path))
+    assert p.exercise(first).name == hostile  # the plan still uses it: now it is one's own
     printed = " ".join(page.extract_text() for page in render(p).pages)
     assert hostile in printed
 

@@ -15,7 +15,7 @@ from routines import Catalogue, Modality, PlanError, PlanRequest, plan
     [
         ({"weeks": 0}, "weeks: 0 is outside 1-52"),
         ({"weeks": 53}, "weeks: 53 is outside 1-52"),
-        ({"minutes": 10}, "minutes: 10 is outside 15-90"),
+        ({"minutes": 9}, "minutes: 9 is outside 10-90"),
         ({"days": ()}, "days: no training day given"),
         ({"days": ("mon", "mon")}, "days: 'mon' is listed twice"),
         ({"timezone": "Mars/Olympus"}, "timezone: 'Mars/Olympus' is not an IANA time zone"),

@@ -35,7 +35,7 @@ NECK_AND_SHOULDERS = Goal(
     ),
     stretch_focus=(Muscle.PEC_MINOR, Muscle.UPPER_TRAPEZIUS, Muscle.NECK, Muscle.THORACIC_SPINE),
     warmup_first=("shoulder-rolls", "chin-tucks", "arm-circles", "cat-cow"),
-    cooldown_share=0.3,
+    mobility_minutes=5,
 )
 routines.GOALS[NECK_AND_SHOULDERS.name] = NECK_AND_SHOULDERS
 

@@ -52,6 +52,7 @@ class BlockKind(StrEnum):
 
     WARMUP = "warmup"
     STRENGTH = "strength"
+    MOBILITY = "mobility"
     COOLDOWN = "cooldown"
 
     @property
@@ -63,6 +64,7 @@ class BlockKind(StrEnum):
 _BLOCK_TITLES = {
     BlockKind.WARMUP: "Warm-up",
     BlockKind.STRENGTH: "Strength",
+    BlockKind.MOBILITY: "Mobility",
     BlockKind.COOLDOWN: "Cool-down",
 }
 
@@ -93,6 +95,9 @@ class Item:
     reason: str
     track: str | None = None
     load_steps: int = 0
+    #: Lighter sets before the working sets of a heavy loaded lift (6 reps or
+    #: fewer): about half, then three quarters of the working load.
+    ramp_up_sets: int = attrs.field(default=0, metadata=_UNSET_OMITTED)
     change: str | None = attrs.field(default=None, metadata=_UNSET_OMITTED)
     was: Item | None = attrs.field(default=None, metadata=_UNSET_OMITTED)
 
@@ -189,9 +194,14 @@ class Session:
 
 @attrs.frozen
 class Week:
+    """One week of the plan. A ``deload`` week is lighter on purpose; in a
+    ``retest`` week (the end of a block in plans over 8 weeks) the first set of
+    each strength exercise is a test to log."""
+
     index: int
     deload: bool
     sessions: tuple[Session, ...]
+    retest: bool = attrs.field(default=False, metadata=_UNSET_OMITTED)
 
 
 @attrs.frozen

@@ -6,13 +6,13 @@ them all. Messages name the place (file, field, option), the bad value and a fix
 An error about one field carries it, so a program never parses the message to
 find it:
 
->>> error = PlanError("5 is outside 15-90; pick a whole number in that range", field="minutes")
+>>> error = PlanError("5 is outside 10-90; pick a whole number in that range", field="minutes")
 >>> str(error)
-'minutes: 5 is outside 15-90; pick a whole number in that range'
+'minutes: 5 is outside 10-90; pick a whole number in that range'
 >>> error.field, error.reason
-('minutes', '5 is outside 15-90; pick a whole number in that range')
+('minutes', '5 is outside 10-90; pick a whole number in that range')
 >>> print(error.within("plan.toml"))
-plan.toml: minutes: 5 is outside 15-90; pick a whole number in that range
+plan.toml: minutes: 5 is outside 10-90; pick a whole number in that range
 """
 
 from __future__ import annotations

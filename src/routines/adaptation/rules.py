@@ -53,7 +53,7 @@ def with_dose(
         sets=sets,
         **dose_fields(dose, amount),
         per_side=exercise.per_side,
-        effort=effort(exercise, deload=deload),
+        effort=effort(exercise, amount, deload=deload),
         seconds=item_seconds(
             dose,
             sets=sets,

@@ -260,7 +260,7 @@ def batch(
 
     >>> report = batch([{"name": "Ann", "minutes": "5"}], ".")
     >>> print(report.failed[0])
-    row 1 (Ann): minutes: 5 is outside 15-90; pick a whole number in that range
+    row 1 (Ann): minutes: 5 is outside 10-90; pick a whole number in that range
     """
     started = time.perf_counter()
     folder = Path(out_dir)

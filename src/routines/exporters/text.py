@@ -5,13 +5,31 @@ from __future__ import annotations
 
 from routines._plan import Block, BlockKind, Item, Plan, Session, Week
 
-__all__ = ["item_text", "session_lines", "session_text", "session_title", "summary"]
+__all__ = [
+    "item_text",
+    "ramp_up_text",
+    "session_lines",
+    "session_text",
+    "session_title",
+    "summary",
+    "week_mark",
+]
+
+
+def ramp_up_text(item: Item) -> str:
+    """``"2 lighter ramp-up sets first"``, or ``""``."""
+    if not item.ramp_up_sets:
+        return ""
+    sets = "1 lighter ramp-up set" if item.ramp_up_sets == 1 else "2 lighter ramp-up sets"
+    return f"{sets} first"
 
 
 def item_text(plan: Plan, item: Item, block: Block) -> str:
     """``"Band row: 2 x 10, rest 60 s, RPE 7-8 (2-3 reps in reserve)"``."""
     name = plan.exercise(item.exercise).name
     parts = [item.dose_text]
+    if item.ramp_up_sets:
+        parts.insert(0, ramp_up_text(item))
     if item.sets > 1 and item.rest_s:
         parts.append(f"rest {item.rest_s} s")
     if item.effort and block.kind is BlockKind.STRENGTH:
@@ -20,12 +38,18 @@ def item_text(plan: Plan, item: Item, block: Block) -> str:
     return f"{name}: {', '.join(parts)}{changed}"
 
 
+def week_mark(week: Week) -> str:
+    """``"deload and re-test week"``, ``"deload week"``, ``"re-test week"`` or ``""``."""
+    kinds = [name for name, on in (("deload", week.deload), ("re-test", week.retest)) if on]
+    return f"{' and '.join(kinds)} week" if kinds else ""
+
+
 def session_title(week: Week, session: Session) -> str:
     """``"Week 3: upper body and core"``, with ``(deload week)`` on lighter weeks
     and ``Cancelled:`` in front of a session an adapted plan called off."""
-    deload = " (deload week)" if week.deload else ""
+    mark = f" ({week_mark(week)})" if week_mark(week) else ""
     cancelled = "Cancelled: " if session.cancelled else ""
-    return f"{cancelled}Week {week.index}: {session.focus}{deload}"
+    return f"{cancelled}Week {week.index}: {session.focus}{mark}"
 
 
 def session_lines(plan: Plan, session: Session, *, indent: str = "") -> list[str]:
@@ -63,12 +87,12 @@ def summary(p: Plan, *, full: bool) -> str:
         "",
     ]
     for week in p.weeks:
-        mark = "  (deload: lighter week)" if week.deload else ""
+        mark = f"  ({week_mark(week)})" if week_mark(week) else ""
         sessions = ", ".join(f"{s.date:%a %d %b} {s.focus}" for s in week.sessions)
         lines.append(f"week {week.index:2}{mark}: {sessions}")
     shown = p.weeks if full else p.weeks[:1]
     for week in shown:
-        lines += ["", f"Week {week.index}{' (deload)' if week.deload else ''}"]
+        lines += ["", f"Week {week.index}" + (f" ({week_mark(week)})" if week_mark(week) else "")]
         seen: dict[object, Session] = {}
         for session in week.sessions:
             twin = seen.get(session.blocks)

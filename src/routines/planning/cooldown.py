@@ -1,4 +1,7 @@
-"""The cool-down: static stretches held 20-30 s, 2-4 times, the goal's focus first."""
+"""The cool-down: static stretches held 20-30 s, 2-4 times (about a minute per
+stretch; ACSM), the goal's focus first (chest and upper trapezius for the upper
+back), then the muscles the session loaded. Each stretch once; 4-10 minutes and
+never more than a quarter of the session."""
 
 from __future__ import annotations
 
@@ -10,12 +13,17 @@ from routines.planning.dose import item_seconds
 from routines.planning.goals import Goal
 from routines.planning.pool import Pool, stable_key
 
-__all__ = ["COOLDOWN_MIN_S", "STRETCH_HOLD_S", "STRETCH_SETS", "cooldown_items"]
+__all__ = [
+    "COOLDOWN_MAX_S",
+    "COOLDOWN_MIN_S",
+    "STRETCH_HOLD_S",
+    "STRETCH_SETS",
+    "cooldown_items",
+    "stretch_item",
+]
 
-COOLDOWN_MIN_S = 240
-
+COOLDOWN_MIN_S, COOLDOWN_MAX_S = 240, 600
 STRETCH_HOLD_S = (20, 30)
-
 STRETCH_SETS = (2, 4)
 
 _STRETCH_REASON = {
@@ -27,8 +35,12 @@ _STRETCH_REASON = {
 }
 
 
-def _stretch_item(exercise: Exercise, pool: Pool, hold_s: int, sets: int, reason: str) -> Item:
-    rest_s = min(exercise.dosage_for(pool.request.level).rest_s, 15)
+def _reason(muscle: Muscle) -> str:
+    return _STRETCH_REASON.get(muscle, f"lengthens the {muscle.value.replace('_', ' ')}")
+
+
+def stretch_item(exercise: Exercise, pool: Pool, hold_s: int, sets: int, reason: str) -> Item:
+    rest_s = min(exercise.dosage_for(pool.level).rest_s, 15)
     seconds = item_seconds(
         Dose.HOLD, sets=sets, amount=hold_s, per_side=exercise.per_side, rest_s=rest_s
     )
@@ -46,73 +58,69 @@ def _stretch_item(exercise: Exercise, pool: Pool, hold_s: int, sets: int, reason
     )
 
 
-def _stretch_order(pool: Pool, goal: Goal, block: int) -> list[tuple[Exercise, str]]:
+def _order(
+    pool: Pool, goal: Goal, loaded: frozenset[Muscle], key: object
+) -> list[tuple[Exercise, str]]:
+    """Stretches, best first: one per focus muscle of the goal, then one per muscle
+    the session loaded, then the rest in a stable shuffle."""
     stretches = pool.of([Modality.STATIC_STRETCH])
     seed = pool.request.seed
     ordered: list[tuple[Exercise, str]] = []
     used: set[str] = set()
-    for muscle in goal.stretch_focus:
+    wanted = list(goal.stretch_focus) + sorted(loaded - set(goal.stretch_focus))
+    for muscle in wanted:
         options = [e for e in stretches if muscle in e.primary_muscles and e.id not in used]
         if not options:
             continue
-        best = min(pool.request.level.rank - e.level.rank for e in options)
-        equals = sorted(
-            (e for e in options if pool.request.level.rank - e.level.rank == best),
-            key=lambda e: e.id,
-        )
-        chosen = equals[stable_key(seed, block, muscle) % len(equals)]
+        def fit(e: Exercise) -> tuple[bool, int]:  # the person's own first, then by level
+            return e.id not in pool.catalogue.own, pool.level.rank - e.level.rank
+
+        best = min(fit(e) for e in options)
+        equals = sorted((e for e in options if fit(e) == best), key=lambda e: e.id)
+        chosen = equals[stable_key(seed, key, muscle) % len(equals)]
         used.add(chosen.id)
-        reason = _STRETCH_REASON.get(muscle, f"lengthens the {muscle.value.replace('_', ' ')}")
-        ordered.append((chosen, reason))
-    for exercise in sorted(stretches, key=lambda e: (stable_key(seed, block, e.id), e.id)):
+        ordered.append((chosen, _reason(muscle)))
+    for exercise in sorted(stretches, key=lambda e: (stable_key(seed, key, e.id), e.id)):
         if exercise.id not in used:
-            muscle = exercise.primary_muscles[0]
-            ordered.append((exercise, f"lengthens the {muscle.value.replace('_', ' ')}"))
+            ordered.append((exercise, _reason(exercise.primary_muscles[0])))
     return ordered
 
 
-def cooldown_items(pool: Pool, goal: Goal, block: int, target_s: int) -> list[Item]:
-    """Static stretches (held 20-30 s, 2-4 times) lasting about ``target_s``."""
-    target_s = max(target_s, COOLDOWN_MIN_S)
-    key = ("cooldown", block, target_s)
-    if key in pool.cache:
-        done: list[Item] = pool.cache[key]
+def cooldown_items(
+    pool: Pool, goal: Goal, target_s: int, loaded: frozenset[Muscle], key: object,
+    least_s: int = COOLDOWN_MIN_S,
+) -> list[Item]:  # fmt: skip
+    """Stretches lasting about ``target_s`` (at least ``least_s``, never more than
+    ``target_s`` + 30 s), each stretch once."""
+    cache_key = ("cooldown", target_s, stable_key(*sorted(loaded), key, least_s))
+    if cache_key in pool.cache:
+        done: list[Item] = pool.cache[cache_key]
         return done
-    order = pool.cache.get(("stretch-order", block, 0))
-    if order is None:
-        order = pool.cache[("stretch-order", block, 0)] = _stretch_order(pool, goal, block)
     chosen: list[Item] = []
     total = 0
-    for exercise, reason in order:
+    hold = STRETCH_HOLD_S[1]
+    for exercise, reason in _order(pool, goal, loaded, key):
         if total >= target_s:
             break
-        dosage_sets = exercise.dosage_for(pool.request.level).sets
-        sets = min(max(dosage_sets, STRETCH_SETS[0]), STRETCH_SETS[1])
-        item = _stretch_item(exercise, pool, STRETCH_HOLD_S[1], sets, reason)
+        item = stretch_item(exercise, pool, hold, STRETCH_SETS[0], reason)
+        if total + item.seconds > target_s + 30:
+            item = stretch_item(exercise, pool, STRETCH_HOLD_S[0], STRETCH_SETS[0], reason)
+            if total + item.seconds > target_s + 30:
+                continue
         chosen.append(item)
         total += item.seconds
-    if total < COOLDOWN_MIN_S:
-        raise PlanError(
-            "cool-down: too few stretches fit your equipment, level and avoid list to "
-            "fill 4 minutes; remove some entries from --avoid"
-        )
-    # more repetitions when every stretch is already in (long sessions)
+    # a short list (few stretches allowed): more repetitions, up to 4
     for index, item in enumerate(chosen):
-        while total < target_s and item.sets < STRETCH_SETS[1]:
-            bigger = _stretch_item(
-                pool.allowed[item.exercise], pool, item.amount, item.sets + 1, item.reason
-            )
+        while total < least_s and item.sets < STRETCH_SETS[1]:
+            exercise = pool.get(item.exercise)
+            bigger = stretch_item(exercise, pool, item.amount, item.sets + 1, item.reason)
             total += bigger.seconds - item.seconds
             chosen[index] = item = bigger
-    # then trim from the end (shorter holds, fewer repetitions) down toward the target
-    for hold, floor in ((25, 3), (20, 3), (20, 2)):
-        for index in reversed(range(len(chosen))):
-            item = chosen[index]
-            exercise = pool.allowed[item.exercise]
-            sets = max(min(item.sets, floor), STRETCH_SETS[0]) if floor < item.sets else item.sets
-            smaller = _stretch_item(exercise, pool, min(hold, item.amount), sets, item.reason)
-            if total - item.seconds + smaller.seconds >= target_s:
-                total += smaller.seconds - item.seconds
-                chosen[index] = smaller
-    pool.cache[key] = chosen
+    if total < least_s or not chosen:
+        raise PlanError(
+            "cool-down: too few stretches fit your equipment, level and avoid list to "
+            f"fill {round(least_s / 60)} minutes; remove some entries from --avoid",
+            field="avoid",
+        )
+    pool.cache[cache_key] = chosen
     return chosen

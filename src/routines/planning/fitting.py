@@ -1,98 +1,110 @@
-"""Fitting a session to the minutes asked for: the warm-up and cool-down sized
-around the strength block, rests moved within their ranges, within 10%."""
+"""Fitting a session to the minutes asked for.
+
+A strength session: a 5-10 minute warm-up, a cool-down of 4-10 minutes (never
+more than a quarter of the session), and the rest to strength work up to the
+level's weekly volume; then mobility for the goal's focus areas; when the work
+is done before the minutes are, the session ends early rather than pad it
+(ACSM; coaching practice). A desk break (10-15 minutes): a minute or two of
+moving, band pulls and rows, a stretch or two. A mobility and recovery day: a
+short warm-up, mobility work and stretches, 20 minutes at most.
+"""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 import attrs
 
 from routines._plan import Block, BlockKind, Item
-from routines.planning.cooldown import COOLDOWN_MIN_S, cooldown_items
-from routines.planning.dose import item_seconds, rest_range
+from routines.catalogue.vocab import Muscle
+from routines.planning.blocks import WeekKind
+from routines.planning.cooldown import COOLDOWN_MAX_S, COOLDOWN_MIN_S, cooldown_items
 from routines.planning.goals import Goal
+from routines.planning.lines import Line, line_seconds
+from routines.planning.mobility import mobility_items
 from routines.planning.pool import Pool
-from routines.planning.schedule import FOCUS_KEY, Group
+from routines.planning.schedule import FOCUS_KEY, Day, DayKind
 from routines.planning.strength import strength_items
-from routines.planning.templates import TOLERANCE, Line
 from routines.planning.warmup import WARMUP_MAX_S, WARMUP_MIN_S, warmup_items
 
-__all__ = ["session_blocks"]
+__all__ = ["MOBILITY_DAY_S", "TOLERANCE", "Budget", "budget", "session_blocks"]
+
+#: A session is never more than 10% longer than asked for.
+TOLERANCE = 0.10
+#: Mobility and recovery days are short: 20 minutes at most.
+MOBILITY_DAY_S = 20 * 60
 
 
-def with_rest(item: Item, pool: Pool, rest_s: int) -> Item:
-    exercise = pool.allowed[item.exercise]
-    amount = item.amount
-    seconds = item_seconds(
-        exercise.dose, sets=item.sets, amount=amount, per_side=item.per_side, rest_s=rest_s,
-        tempo=exercise.dosage_for(pool.request.level).tempo,
-    )  # fmt: skip
-    return attrs.evolve(item, rest_s=rest_s, seconds=seconds)
+@attrs.frozen
+class Budget:
+    """Seconds for each part of a session of one kind."""
+
+    total_s: int
+    warmup_s: int
+    cooldown_s: int
+    warmup_least_s: int
+    cooldown_least_s: int
+    #: The warm-up's hard ceiling (its moves are whole).
+    warmup_most_s: int = WARMUP_MAX_S
+
+    @property
+    def strength_s(self) -> int:
+        """The most the strength block may take."""
+        return self.total_s - self.warmup_s - self.cooldown_s
 
 
-def tune_rests(strength: list[Item], pool: Pool, change_s: int) -> list[Item]:
-    """Move rests within their allowed ranges to add (or remove) about ``change_s``."""
-    items = list(strength)
-    for step in (15,) * 40:
-        if abs(change_s) < step:
-            break
-        moved = False
-        for index, item in enumerate(items):
-            if item.sets < 2 or abs(change_s) < step:
-                continue
-            low, high = rest_range(pool.allowed[item.exercise].dose, item.amount)
-            rest = item.rest_s + (step if change_s > 0 else -step)
-            if low <= rest <= high:
-                items[index] = with_rest(item, pool, rest)
-                change_s -= items[index].seconds - item.seconds
-                moved = True
-        if not moved:
-            break
-    return items
+def _clamp(value: float, low: int, high: int) -> int:
+    return int(min(max(round(value), low), high))
+
+
+def budget(kind: DayKind, minutes: int) -> Budget:
+    """The time of each part of a session of ``kind`` in a plan of ``minutes``."""
+    total = minutes * 60
+    if kind is DayKind.DESK:
+        warm, cool = _clamp(0.15 * total, 60, 150), _clamp(0.2 * total, 90, 180)
+        return Budget(total, warm, cool, 60, 60, warmup_most_s=180)
+    if kind is DayKind.MOBILITY:
+        total = min(total, MOBILITY_DAY_S)
+        warm, cool = _clamp(0.2 * total, 90, 240), _clamp(0.35 * total, 120, 420)
+        return Budget(total, warm, cool, 90, 120, warmup_most_s=270)
+    warm = _clamp(0.12 * total, WARMUP_MIN_S, WARMUP_MAX_S)
+    cool = _clamp(0.12 * total, COOLDOWN_MIN_S, min(COOLDOWN_MAX_S, total // 4))
+    return Budget(total, warm, cool, WARMUP_MIN_S, COOLDOWN_MIN_S)
+
+
+def _seconds(items: Sequence[Item]) -> int:
+    return sum(item.seconds for item in items)
 
 
 def session_blocks(
-    pool: Pool,
-    goal: Goal,
-    groups: frozenset[Group],
-    lines: Sequence[Line],
-    deload: bool,
-    block: int,
-) -> tuple[Block, ...]:
-    target = full = pool.request.minutes * 60
-    strength = strength_items(pool, lines, deload, FOCUS_KEY[groups])
-    strength_s = sum(item.seconds for item in strength)
-    if deload:
-        # a deload session keeps the usual warm-up and cool-down and is simply
-        # shorter: the time saved is the recovery
-        usual = strength_items(pool, lines, False, FOCUS_KEY[groups])
-        target -= sum(item.seconds for item in usual) - strength_s
-    cooldown_min = max(COOLDOWN_MIN_S, round(goal.cooldown_share * full))
-    room = target - strength_s - cooldown_min
-    warmup_target = min(max(min(round(0.2 * full), room), WARMUP_MIN_S), WARMUP_MAX_S)
-    squeeze = strength_s + warmup_target + cooldown_min - target
-    if squeeze > 0:
-        strength = tune_rests(strength, pool, -squeeze)
-        strength_s = sum(item.seconds for item in strength)
-    warmup = warmup_items(pool, goal, block, warmup_target)
-    warmup_s = sum(item.seconds for item in warmup)
-    cooldown = cooldown_items(pool, goal, block, max(cooldown_min, target - strength_s - warmup_s))
-    total = strength_s + warmup_s + sum(item.seconds for item in cooldown)
-    if abs(total - target) > 0.05 * target:
-        strength = tune_rests(strength, pool, target - total)
-        total = sum(item.seconds for item in strength) + warmup_s
-        total += sum(item.seconds for item in cooldown)
-    ceiling = math.floor(full * (1 + TOLERANCE))
-    if total > ceiling:
-        # still long: let the cool-down go down to its 4-minute floor
-        cooldown_s = sum(item.seconds for item in cooldown)
-        cooldown = cooldown_items(pool, goal, block, cooldown_s - (total - ceiling))
-        total += sum(item.seconds for item in cooldown) - cooldown_s
-    if total > ceiling:
-        raise RuntimeError(f"internal: session of {total} s exceeds {ceiling} s")
-    blocks = [Block(BlockKind.WARMUP, tuple(warmup))]
+    pool: Pool, goal: Goal, day: Day, lines: Sequence[Line], week: WeekKind, plan_budget: Budget,
+) -> tuple[Block, ...]:  # fmt: skip
+    """The blocks of one session: warm-up, strength, mobility, cool-down."""
+    key = (day.kind.value, FOCUS_KEY[day.groups])
+    prefix = FOCUS_KEY[day.groups] if day.kind is DayKind.STRENGTH else day.kind.value
+    strength = strength_items(pool, lines, week, day.kind, prefix) if lines else []
+    needs = frozenset(m for item in strength for m in pool.get(item.exercise).primary_muscles)
+    if day.kind is DayKind.MOBILITY:
+        needs = frozenset(goal.stretch_focus)
+    b = plan_budget
+    warm = warmup_items(
+        pool, goal, b.warmup_s, needs, *key, least_s=b.warmup_least_s, most_s=b.warmup_most_s
+    )
+    loaded = needs if day.kind is not DayKind.MOBILITY else frozenset[Muscle]()
+    cool = cooldown_items(pool, goal, b.cooldown_s, loaded, key, least_s=b.cooldown_least_s)
+    # strength first; what is left (of a normal week, so a deload is shorter) to mobility
+    usual = sum(line_seconds(pool, line) for line in lines)
+    spare = b.total_s - _seconds(warm) - _seconds(cool) - usual
+    if day.kind is DayKind.STRENGTH:
+        spare = min(spare, goal.mobility_minutes * 60)
+    elif day.kind is DayKind.DESK:
+        spare = 0
+    used = [item.exercise for item in (*warm, *strength, *cool)]
+    mobility = mobility_items(pool, goal, spare, used, *key)
+    blocks = [Block(BlockKind.WARMUP, tuple(warm))]
     if strength:
         blocks.append(Block(BlockKind.STRENGTH, tuple(strength)))
-    blocks.append(Block(BlockKind.COOLDOWN, tuple(cooldown)))
+    if mobility:
+        blocks.append(Block(BlockKind.MOBILITY, tuple(mobility)))
+    blocks.append(Block(BlockKind.COOLDOWN, tuple(cool)))
     return tuple(blocks)

@@ -13,7 +13,7 @@ from routines._closest import closest, did_you_mean
 from routines.catalogue.vocab import Muscle, Pattern
 from routines.errors import PlanError
 
-__all__ = ["GOALS", "Goal", "Slot", "goal_named"]
+__all__ = ["DESK_SLOTS", "GOALS", "MUSCLE_REASONS", "Goal", "Slot", "goal_named"]
 
 P = Pattern
 M = Muscle
@@ -43,6 +43,11 @@ class Slot:
     #: optional slots, from the end of the goal's list first.
     required: bool = False
 
+    @property
+    def core(self) -> bool:
+        """A slot for trunk work only (its load comes from the body, not equipment)."""
+        return all(pattern.is_core for pattern in self.patterns)
+
 
 @attrs.frozen
 class Goal:
@@ -69,21 +74,26 @@ class Goal:
     stretch_focus: tuple[Muscle, ...]
     #: Exercise ids the warm-up prefers (it still orders the moves itself).
     warmup_first: tuple[str, ...]
-    #: Share of the session kept for the cool-down (at least 4 minutes).
-    cooldown_share: float = 0.15
-    #: Whether the goal follows the upper-back rules: weekly mid/lower trapezius
-    #: work and chest stretch, core work in every strength session. The planner
-    #: gets these from the goal's required slots and ``stretch_focus``.
+    #: The most minutes of mobility work for the ``stretch_focus`` areas after the
+    #: strength block, when the strength work is done before the minutes are.
+    mobility_minutes: int = 10
+    #: Whether the goal follows the upper-back rules: a horizontal pull in every
+    #: strength session (a light one on lower-body days), weekly mid/lower
+    #: trapezius work and a chest stretch, core work in every strength session.
     upper_back: bool = True
 
 
 _CORE = Slot("core", CORE_PATTERNS, "core strength holds the spine steady", required=True)
-_CORE_2 = Slot("core-2", CORE_PATTERNS, "a second core angle: rotation and side bending")
+_CORE_2 = Slot(
+    "core-2",
+    frozenset({P.ANTI_ROTATION, P.ANTI_LATERAL_FLEXION, P.ROTATION}),
+    "a second core angle: resisting rotation and side bending",
+)
 _UPPER_BACK = Slot(
     "upper-back",
     frozenset({P.HORIZONTAL_PULL}),
-    "pull work for the mid back balances a tight chest",
-    muscles=UPPER_BACK,
+    "rows for the mid back balance a tight chest",
+    muscles=frozenset({M.RHOMBOIDS, M.MIDDLE_TRAPEZIUS, M.LATS}),
     required=True,
 )
 _VERTICAL_PULL = Slot(
@@ -94,9 +104,21 @@ _VERTICAL_PULL = Slot(
 )
 _REAR = Slot(
     "rear-shoulder",
-    frozenset({P.HORIZONTAL_PULL, P.ISOLATION}),
-    "rear shoulders and lower trapezius pull the shoulders back",
-    muscles=frozenset({M.REAR_DELTS, M.LOWER_TRAPEZIUS, M.ROTATOR_CUFF}),
+    frozenset({P.HORIZONTAL_PULL}),
+    "reverse flies and face pulls draw rounded shoulders back",
+    muscles=frozenset({M.REAR_DELTS, M.MIDDLE_TRAPEZIUS}),
+)
+_CUFF = Slot(
+    "lower-trap-cuff",
+    frozenset({P.HORIZONTAL_PULL, P.ISOLATION, P.SPINAL_EXTENSION}),
+    "the lower trapezius and rotator cuff set the shoulder blades down and back",
+    muscles=frozenset({M.LOWER_TRAPEZIUS, M.ROTATOR_CUFF}),
+)
+_SHOULDERS = Slot(
+    "shoulders",
+    frozenset({P.ISOLATION}),
+    "shrugs and lateral raises (to shoulder height) ease a sore neck and shoulders",
+    muscles=frozenset({M.UPPER_TRAPEZIUS, M.SIDE_DELTS}),
 )
 _PUSH = Slot(
     "push",
@@ -128,7 +150,18 @@ UPPER_BACK_RUNNER = Goal(
         "Strengthens the upper back and core that hold a runner upright, stretches a "
         "tight chest and neck, and keeps the legs strong."
     ),
-    slots=(_UPPER_BACK, _CORE, _HINGE, _VERTICAL_PULL, _PUSH, _REAR, _SINGLE_LEG, _CORE_2, _CALVES),
+    slots=(
+        _UPPER_BACK,
+        _CORE,
+        _HINGE,
+        _REAR,
+        _VERTICAL_PULL,
+        _PUSH,
+        _CUFF,
+        _SINGLE_LEG,
+        _CORE_2,
+        _CALVES,
+    ),
     stretch_focus=(
         M.PEC_MINOR,
         M.UPPER_TRAPEZIUS,
@@ -163,8 +196,10 @@ POSTURE = Goal(
         _UPPER_BACK,
         _CORE,
         _REAR,
+        _CUFF,
         _VERTICAL_PULL,
         _PUSH,
+        _SHOULDERS,
         Slot(
             "hips",
             frozenset({P.HINGE}),
@@ -237,10 +272,10 @@ MOBILITY = Goal(
     name="mobility",
     title="Mobility and stretching",
     summary=(
-        "Stretch-led: a long cool-down of chest, neck, back and hip stretches, with a "
-        "short block of upper-back and core work."
+        "Mobility-led: long mobility work and stretches for the chest, neck, back and "
+        "hips, with a short block of upper-back and core work."
     ),
-    slots=(_UPPER_BACK, _CORE, _REAR, _CORE_2),
+    slots=(_UPPER_BACK, _CORE, _REAR, _CUFF, _CORE_2),
     stretch_focus=(
         M.PEC_MINOR,
         M.UPPER_TRAPEZIUS,
@@ -268,8 +303,49 @@ MOBILITY = Goal(
         "shoulder-blade-squeeze",
         "leg-swings-front-back",
     ),
-    cooldown_share=0.4,
+    mobility_minutes=25,
 )
+
+#: Desk breaks (10-15 minutes, most days): band pulls and rows for the upper back
+#: and rear shoulders (Andersen et al. 2011), whatever the goal.
+DESK_SLOTS = (
+    _UPPER_BACK,
+    Slot(
+        "desk-rear-shoulder",
+        frozenset({P.HORIZONTAL_PULL, P.ISOLATION}),
+        "rear shoulders and rotator cuff draw slumped shoulders back",
+        muscles=frozenset({M.REAR_DELTS, M.LOWER_TRAPEZIUS, M.ROTATOR_CUFF}),
+    ),
+    _SHOULDERS,
+)
+#: What each muscle does for people with a stiff upper back, for the reason printed
+#: with an exercise its slot's words do not fit.
+MUSCLE_REASONS = {
+    M.RHOMBOIDS: "the mid back draws the shoulder blades together against slouching",
+    M.MIDDLE_TRAPEZIUS: "the mid back draws the shoulder blades together against slouching",
+    M.LOWER_TRAPEZIUS: "the lower trapezius sets the shoulder blades down and back",
+    M.REAR_DELTS: "rear shoulders pull rounded shoulders back",
+    M.ROTATOR_CUFF: "the rotator cuff keeps the shoulder joint centred",
+    M.SERRATUS_ANTERIOR: "serratus holds the shoulder blades flat against the ribs",
+    M.LATS: "lats help hold the spine and shoulders",
+    M.CHEST: "some pushing keeps the shoulders balanced (always less than pulling)",
+    M.TRICEPS: "some pushing keeps the shoulders balanced (always less than pulling)",
+    M.FRONT_DELTS: "shoulder strength overhead, kept below the pulling",
+    M.SIDE_DELTS: "side shoulders, raised no higher than shoulder height",
+    M.UPPER_TRAPEZIUS: "upper trapezius strength for carrying and posture",
+    M.NECK: "deep neck muscles hold the head over the shoulders",
+    M.BICEPS: "arm strength for pulling",
+    M.FOREARMS: "grip strength for pulling and carrying",
+    M.ABS: "core strength holds the spine steady",
+    M.OBLIQUES: "the obliques resist twisting and side bending",
+    M.LOWER_BACK: "the back extensors hold the spine upright",
+    M.GLUTES: "glutes drive running and protect the back",
+    M.HAMSTRINGS: "hamstrings share the load with the lower back",
+    M.QUADS: "leg strength for hills, stairs and the last kilometres",
+    M.ADDUCTORS: "inner thighs steady the hips and knees",
+    M.CALVES: "strong calves and feet absorb each stride",
+    M.HIP_FLEXORS: "hip flexors lift the knee in every stride",
+}
 
 #: Every goal preset, by name.
 GOALS: dict[str, Goal] = {

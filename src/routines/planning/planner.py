@@ -2,28 +2,36 @@
 
 The steps, each a small function over frozen values:
 
-1. screen the person (any yes: no plan);
-2. lay out the calendar (:func:`routines.planning.schedule.schedule`): which days may
-   load the upper body, the lower body, both, or only the trunk;
-3. for each kind of day, fill the goal's strength slots and simulate the whole
-   plan's progression (:mod:`routines.planning.dose`), dropping the least important
-   slots until every week fits the time;
-4. build each (week, kind of day) once: strength items, then a warm-up and a
-   cool-down sized so the session lands within 10% of the minutes asked for.
+1. screen the person (any yes: no plan without a recorded clearance);
+2. lay out the calendar (:mod:`routines.planning.schedule`): desk breaks, or
+   strength days by level and mobility days, and which days may load the upper
+   body, the lower body, both, or only the trunk;
+3. lay out the weeks (:mod:`routines.planning.blocks`): build weeks, deloads,
+   re-tests, blocks;
+4. for each kind of day, fill the goal's strength slots within the level's weekly
+   volume and the minutes, and follow them through every week
+   (:mod:`routines.planning.templates`);
+5. build each (week, kind of day) once: warm-up, strength, mobility, cool-down
+   (:mod:`routines.planning.fitting`).
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 from routines._plan import Block, Plan, Session, Week
 from routines._request import SCREENING_QUESTIONS, PlanRequest
 from routines._safety import safety_notes
 from routines.catalogue.catalogue import Catalogue
 from routines.errors import PlanError
-from routines.planning.fitting import session_blocks
+from routines.planning.blocks import weeks_of
+from routines.planning.fitting import budget, session_blocks
 from routines.planning.goals import goal_named
+from routines.planning.notes import plan_notes
 from routines.planning.pool import Pool
-from routines.planning.schedule import FOCUS, Group, schedule
-from routines.planning.templates import template
+from routines.planning.schedule import DayKind, Group, schedule, weekly_pattern
+from routines.planning.templates import Template, template
+from routines.planning.volume import session_caps
 
 __all__ = ["plan"]
 
@@ -32,45 +40,33 @@ def _screen(request: PlanRequest) -> None:
     if request.screening is None:
         return
     yes = request.screening.yes_answers()
-    if yes:
+    if yes and not request.cleared_by:
         questions = "; ".join(f"{key} ({SCREENING_QUESTIONS[key]})" for key in yes)
         raise PlanError(
-            f"you answered yes to {questions}. Please see a physician before "
-            "starting an exercise plan; routines will not make one until they agree. "
-            "(General information, not medical advice.)",
+            f"you answered yes to {questions}. Please see a physician before starting an "
+            "exercise plan. Once a professional has cleared you, record who (cleared_by, "
+            "such as 'Dr Smith', or 'yes') and the plan is made. (General information, not "
+            "medical advice.)",
             field="screening",
         )
 
 
-def _deload_weeks(request: PlanRequest) -> frozenset[int]:
-    every = request.deload_every
-    if every is None or request.weeks < 6:
-        return frozenset()
-    return frozenset(range(every, request.weeks + 1, every))
-
-
-def _notes(request: PlanRequest, deloads: frozenset[int]) -> tuple[str, ...]:
-    notes = []
-    if deloads:
-        weeks = ", ".join(str(w) for w in sorted(deloads))
-        notes.append(
-            f"Deload weeks ({weeks}): about half the strength sets, so the body can adapt; "
-            "the week after picks up where you were before."
-        )
-    notes.append(
-        "The same muscles are never loaded on two days in a row: sessions on "
-        "consecutive days alternate upper and lower body."
-    )
-    if request.long_run is not None:
-        notes.append(
-            f"No leg strength work the day before your long run ({request.long_run.value})."
-        )
-    if request.minutes > 60:
-        notes.append(
-            "Sessions over 60 minutes are harder to keep up; shorter, regular sessions "
-            "work as well."
-        )
-    return tuple(notes)
+def _templates(
+    pool: Pool, request: PlanRequest
+) -> dict[tuple[DayKind, frozenset[Group]], Template]:
+    goal = goal_named(request.goal)
+    pattern = weekly_pattern(request)
+    strength_days = [groups for kind, groups in pattern.values() if kind is DayKind.STRENGTH]
+    per_week: Counter[Group | None] = Counter({None: len(strength_days)})
+    for groups in strength_days:
+        per_week.update(groups)
+    weeks = weeks_of(request)
+    found = {}
+    for kind, groups in sorted(set(pattern.values()), key=lambda k: (k[0], sorted(k[1]))):
+        caps = session_caps(request.level, groups, per_week)
+        room = budget(kind, request.minutes).strength_s if kind is not DayKind.MOBILITY else 0
+        found[kind, groups] = template(pool, goal, kind, groups, weeks, caps, room)
+    return found
 
 
 def plan(request: PlanRequest | None = None, catalogue: Catalogue | None = None) -> Plan:
@@ -93,44 +89,38 @@ def plan(request: PlanRequest | None = None, catalogue: Catalogue | None = None)
 
         catalogue = load_catalogue()
     pool = Pool.build(catalogue, request)
-    calendar = schedule(request)
-    deloads = _deload_weeks(request)
-    block_length = min(deloads) if deloads else 4
-    templates = {
-        groups: template(pool, goal, groups, deloads)
-        for groups in sorted({day.groups for day in calendar}, key=sorted)
-    }
-    built: dict[tuple[int, frozenset[Group]], tuple[Block, ...]] = {}
-    sessions_by_week: dict[int, list[Session]] = {week: [] for week in range(1, request.weeks + 1)}
-    for day in calendar:
-        key = (day.week, day.groups)
+    templates = _templates(pool, request)
+    weeks = weeks_of(request)
+    built: dict[tuple[int, DayKind, frozenset[Group]], tuple[Block, ...]] = {}
+    by_week: dict[int, list[Session]] = {week.index: [] for week in weeks}
+    for day in schedule(request):
+        key = (day.week, day.kind, day.groups)
         if key not in built:
-            lines = templates[day.groups].weeks[day.week - 1]
-            block = (day.week - 1) // block_length
-            deload = day.week in deloads
-            built[key] = session_blocks(pool, goal, day.groups, lines, deload, block)
+            lines = templates[day.kind, day.groups].weeks[day.week - 1]
+            plan_budget = budget(day.kind, request.minutes)
+            built[key] = session_blocks(pool, goal, day, lines, weeks[day.week - 1], plan_budget)
         blocks = built[key]
         seconds = sum(block.seconds for block in blocks)
-        sessions_by_week[day.week].append(
+        by_week[day.week].append(
             Session(
                 date=day.date,
                 start=request.time,
                 minutes=round(seconds / 60),
-                focus=FOCUS[day.groups],
+                focus=day.focus,
                 blocks=blocks,
             )
         )
-    weeks = tuple(
-        Week(index=week, deload=week in deloads, sessions=tuple(sessions))
-        for week, sessions in sessions_by_week.items()
+    plan_weeks = tuple(
+        Week(index=w.index, deload=w.deload, sessions=tuple(by_week[w.index]), retest=w.retest)
+        for w in weeks
     )
-    used = sorted({item.exercise for week in weeks for s in week.sessions for item in s.items})
+    used = sorted({item.exercise for w in plan_weeks for s in w.sessions for item in s.items})
     return Plan(
         request=request,
         title=request.name or goal.title,
         goal_summary=goal.summary,
-        weeks=weeks,
-        exercises={exercise_id: catalogue.get(exercise_id) for exercise_id in used},
+        weeks=plan_weeks,
+        exercises={exercise_id: pool.get(exercise_id) for exercise_id in used},
         safety=safety_notes(),
-        notes=_notes(request, deloads),
+        notes=plan_notes(request, weeks, plan_weeks),
     )

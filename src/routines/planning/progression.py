@@ -1,8 +1,10 @@
 """Progression as pure functions: where a progression line starts and its next step.
 
-Double progression (ACSM 2009; NSCA): reps or hold seconds rise within the
-range, then a set is added, then the harder variant comes in (or the load goes
-up); never more than one step a week.
+Double progression (ACSM 2009; NSCA): the reps climb inside the exercise's
+training band by 1-2 a week (hold seconds by 5 s up to the ceiling), then a set
+is added (within the level's sets and the week's volume), then the harder variant
+comes in at the bottom of its band, or the load goes up (a load step) and the
+reps go back to the bottom. Never more than one step a week.
 """
 
 from __future__ import annotations
@@ -11,23 +13,14 @@ import attrs
 
 from routines.catalogue.exercise import Exercise
 from routines.catalogue.vocab import Dose, Level
-from routines.planning.dose import max_sets
+from routines.planning.dose import hold_ceiling, max_sets, rep_band, rep_step
 
-__all__ = ["HOLD_CAP_S", "Track", "next_step", "start_amount", "start_track"]
+__all__ = ["Track", "band_of", "next_step", "start_amount", "start_track"]
 
-#: Holds grow by 5 s a week up to 60 s; then the harder variant (planks past
-#: 2 minutes add nothing).
 HOLD_STEP_S = 5
-
-HOLD_CAP_S = 60
-
 #: Timed moves (carries) grow by 10 s a week up to 90 s.
 DURATION_STEP_S = 10
-
 DURATION_CAP_S = 90
-
-#: Reps grow by one or two per set a week.
-REP_STEP = 2
 
 
 @attrs.frozen
@@ -43,20 +36,27 @@ class Track:
     load_steps: int = 0
 
 
-def start_amount(exercise: Exercise, level: Level) -> int:
+def band_of(exercise: Exercise, level: Level) -> tuple[int, int]:
+    """The range the amount moves in: the rep band, or start hold to ceiling."""
     dosage = exercise.dosage_for(level)
     if dosage.reps is not None:
-        return dosage.reps[0]
+        return rep_band(dosage.reps)
     if dosage.hold_s is not None:
-        return min(dosage.hold_s, HOLD_CAP_S)
-    return min(dosage.duration_s or 30, DURATION_CAP_S)
+        top = hold_ceiling(exercise, level)
+        return min(dosage.hold_s, top), top
+    start = min(dosage.duration_s or 30, DURATION_CAP_S)
+    return start, max(start, DURATION_CAP_S)
+
+
+def start_amount(exercise: Exercise, level: Level) -> int:
+    return band_of(exercise, level)[0]
 
 
 def start_track(exercise: Exercise, level: Level, set_cap: int | None = None) -> Track:
     """The first week's dose: the level's sets (at most ``set_cap``), at the
-    bottom of the range."""
+    bottom of the band."""
     cap = min(max_sets(level), set_cap or max_sets(level))
-    sets = min(exercise.dosage_for(level).sets, cap)
+    sets = max(1, min(exercise.dosage_for(level).sets, cap))
     return Track(exercise.id, sets, start_amount(exercise, level))
 
 
@@ -69,36 +69,22 @@ def next_step(
     set_cap: int,
     may_add_set: bool,
 ) -> tuple[Track, str]:
-    """One progression step (never more), with the reason.
-
-    Double progression: reps (or hold seconds) rise to the top of the range,
-    then one more set (up to ``set_cap``), then the harder variant at the bottom
-    of its range; a loaded exercise with no harder variant adds load instead.
-    """
-    dosage = exercise.dosage_for(level)
-    if exercise.dose is Dose.REPS:
-        assert dosage.reps is not None  # guaranteed by the catalogue checks
-        top = dosage.reps[1]
-        if track.amount < top:
-            amount = min(top, track.amount + REP_STEP)
+    """One progression step (never more), with the reason; the same track when
+    there is no step to take."""
+    low, top = band_of(exercise, level)
+    if track.amount < top:
+        if exercise.dose is Dose.REPS:
+            amount = min(top, track.amount + rep_step((low, top)))
             return attrs.evolve(track, amount=amount), f"+{amount - track.amount} reps per set"
-    elif exercise.dose is Dose.HOLD:
-        top = HOLD_CAP_S
-        if track.amount < top:
-            amount = min(top, track.amount + HOLD_STEP_S)
-            return attrs.evolve(track, amount=amount), f"+{amount - track.amount} s per hold"
-    else:
-        top = DURATION_CAP_S
-        if track.amount < top:
-            amount = min(top, track.amount + DURATION_STEP_S)
-            return attrs.evolve(track, amount=amount), f"+{amount - track.amount} s"
+        step = HOLD_STEP_S if exercise.dose is Dose.HOLD else DURATION_STEP_S
+        amount = min(top, track.amount + step)
+        return attrs.evolve(track, amount=amount), f"+{amount - track.amount} s"
     if track.sets < set_cap and may_add_set:
         return attrs.evolve(track, sets=track.sets + 1), "one more set"
     if harder is not None:
         moved = Track(harder.id, track.sets, start_amount(harder, level))
-        return moved, f"harder variant of {exercise.name}"
+        return moved, f"the harder variant of {exercise.name}, at the bottom of its range"
     if exercise.loaded and exercise.dose is Dose.REPS:
-        low = start_amount(exercise, level)
         added = attrs.evolve(track, amount=low, load_steps=track.load_steps + 1)
-        return added, f"add 2-10% load (heavier weight or stronger band), back to {low} reps"
-    return track, "top of the range: keep this dose with perfect form"
+        return added, f"add 2-10% load (a heavier weight or stronger band), back to {low} reps"
+    return track, ""

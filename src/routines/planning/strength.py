@@ -1,5 +1,6 @@
 """The strength block of one session: items in training order (multi-joint before
-single-joint, large muscles before small, trunk last), halved for a deload."""
+single-joint, large muscles before small, trunk last), halved for a deload,
+with lighter ramp-up sets before heavy loaded lifts."""
 
 from __future__ import annotations
 
@@ -8,13 +9,21 @@ from collections.abc import Sequence
 from routines._plan import Item, dose_fields
 from routines.catalogue.vocab import Pattern
 from routines.planning.balance import trim_pushing
-from routines.planning.dose import deload_sets, effort, item_seconds, rest_range
+from routines.planning.blocks import WeekKind
+from routines.planning.dose import (
+    DESK_EFFORT,
+    LIGHT_EFFORT,
+    deload_sets,
+    effort,
+    ramp_up_sets,
+)
+from routines.planning.lines import Line, line_seconds, reason_for, rest_for
 from routines.planning.pool import Pool
-from routines.planning.templates import Line, exercise_of, is_kind
+from routines.planning.schedule import DayKind
 
-__all__ = ["strength_items"]
+__all__ = ["ORDER", "RETEST", "strength_items"]
 
-_ORDER = {
+ORDER = {
     Pattern.SQUAT: 0, Pattern.HINGE: 0, Pattern.LUNGE: 0,
     Pattern.HORIZONTAL_PULL: 1, Pattern.VERTICAL_PULL: 1,
     Pattern.HORIZONTAL_PUSH: 1, Pattern.VERTICAL_PUSH: 1,
@@ -22,66 +31,77 @@ _ORDER = {
 }  # fmt: skip
 """Multi-joint before single-joint, large muscles before small, trunk last."""
 
+#: What a re-test week asks of the first set of each strength exercise.
+RETEST = (
+    "re-test week: make the first set a test, as many good reps (or seconds) as you can "
+    "with 1-2 left in reserve, and log it to compare with the last block"
+)
 
-def _keep_pull_ahead(pool: Pool, lines: Sequence[Line], sets_of: dict[int, int]) -> None:
-    """After halving for a deload, trim pushing sets (the biggest first) until
+
+def _deload(pool: Pool, lines: Sequence[Line]) -> dict[int, int]:
+    """About half the sets; then pushing sets trimmed (the biggest first) until
     pulling is not behind."""
-    pulls = sum(sets_of[id(line)] for line in lines if is_kind(pool, line, "pull"))
-    pushes = sorted(
-        (line for line in lines if is_kind(pool, line, "push")), key=lambda line: -sets_of[id(line)]
+    sets = {i: deload_sets(line.track.sets) for i, line in enumerate(lines)}
+    pulls = sum(
+        sets[i] for i, line in enumerate(lines)
+        if not line.light and pool.get(line.track.exercise).pattern.is_pull
+    )  # fmt: skip
+    pushing = sorted(
+        (i for i, line in enumerate(lines) if pool.get(line.track.exercise).pattern.is_push),
+        key=lambda i: -sets[i],
     )
-    before = [sets_of[id(line)] for line in pushes]
-    for line, sets in zip(pushes, trim_pushing(before, sum(before) - pulls), strict=True):
-        sets_of[id(line)] = sets
+    before = [sets[i] for i in pushing]
+    for i, count in zip(pushing, trim_pushing(before, sum(before) - pulls), strict=True):
+        sets[i] = count
+    return sets
 
 
 def strength_items(
-    pool: Pool, lines: Sequence[Line], deload: bool, track_prefix: str
+    pool: Pool, lines: Sequence[Line], week: WeekKind, kind: DayKind, track_prefix: str
 ) -> list[Item]:
-    level = pool.request.level
-    items = []
-    sets_of = {id(line): line.track.sets for line in lines}
-    if deload:
-        sets_of = {key: deload_sets(sets) for key, sets in sets_of.items()}
-        _keep_pull_ahead(pool, lines, sets_of)
+    """The strength block for ``lines`` in ``week`` on a day of ``kind``."""
+    deload = week.deload
+    sets_of = (
+        _deload(pool, lines) if deload else {i: line.track.sets for i, line in enumerate(lines)}
+    )
     ordered = sorted(
         enumerate(lines),
-        key=lambda pair: (
-            _ORDER.get(exercise_of(pool, pair[1].track.exercise).pattern, 4),
-            pair[0],
-        ),
+        key=lambda pair: (ORDER.get(pool.get(pair[1].track.exercise).pattern, 4), pair[0]),
     )
-    for _, line in ordered:
-        exercise = exercise_of(pool, line.track.exercise)
-        dosage = exercise.dosage_for(level)
-        sets = sets_of[id(line)]
-        low, high = rest_range(exercise.dose, line.track.amount)
-        rest_s = min(max(dosage.rest_s, low), high)
+    items = []
+    for index, line in ordered:
+        exercise = pool.get(line.track.exercise)
         amount = line.track.amount
-        reason = line.slot.reason
+        if line.light:
+            target, reason = LIGHT_EFFORT, "light band or body-weight work for posture"
+        elif kind is DayKind.DESK:
+            target, reason = DESK_EFFORT, reason_for(line.slot, exercise)
+        else:
+            target, reason = (
+                effort(exercise, amount, deload=deload),
+                reason_for(line.slot, exercise),
+            )
         if deload:
             reason = "deload week: about half the sets, easy effort, to recover"
         elif line.note:
             reason = f"{reason}; {line.note}"
+        if week.retest and not line.light:
+            reason = f"{reason}; {RETEST}"
+        heavy = not (deload or line.light or kind is DayKind.DESK)
+        ramp_up = ramp_up_sets(exercise, amount) if heavy else 0
         items.append(
             Item(
                 exercise=exercise.id,
-                sets=sets,
+                sets=sets_of[index],
                 **dose_fields(exercise.dose, amount),
                 per_side=exercise.per_side,
-                rest_s=rest_s,
-                effort=effort(exercise, deload=deload),
-                seconds=item_seconds(
-                    exercise.dose,
-                    sets=sets,
-                    amount=amount,
-                    per_side=exercise.per_side,
-                    rest_s=rest_s,
-                    tempo=dosage.tempo,
-                ),
+                rest_s=rest_for(exercise, pool, amount),
+                effort=target,
+                seconds=line_seconds(pool, line, sets=sets_of[index], ramp_up=ramp_up),
                 reason=reason,
                 track=f"{track_prefix}:{line.slot.name}",
                 load_steps=line.track.load_steps,
+                ramp_up_sets=ramp_up,
             )
         )
     return items

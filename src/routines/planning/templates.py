@@ -1,202 +1,286 @@
 """Strength templates: for each kind of day, the goal's slots filled with exercises
-and followed through every week of the plan (progression, rotation, deloads),
-dropping the least important slots until every week fits the time."""
+(by fit, within the level's weekly volume and the minutes), then followed through
+every week of the plan: one progression step a week, deloads, re-tests, and
+variety at the start of a block at the same difficulty."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 
 from routines.catalogue.exercise import Exercise
-from routines.errors import PlanError
-from routines.planning.cooldown import COOLDOWN_MIN_S
-from routines.planning.dose import item_seconds, max_sets, rest_range
-from routines.planning.goals import Goal, Slot
-from routines.planning.pool import Pool
-from routines.planning.progression import Track, next_step, start_track
-from routines.planning.schedule import FOCUS, Group
-from routines.planning.warmup import WARMUP_MIN_S
+from routines.catalogue.vocab import Muscle
+from routines.planning.blocks import LONG_PLAN_WEEKS, WeekKind
+from routines.planning.dose import max_sets
+from routines.planning.goals import DESK_SLOTS, Goal, Slot
+from routines.planning.lines import Line, line_seconds, strength_seconds
+from routines.planning.pool import Pool, load_tier, stable_key
+from routines.planning.progression import Track, band_of, next_step, start_track
+from routines.planning.schedule import FOCUS_KEY, DayKind, Group
+from routines.planning.volume import CHEST, UPPER_BACK, main_muscle, sets_by_muscle
 
-__all__ = ["TOLERANCE", "Line", "Template", "is_kind", "template"]
+__all__ = ["MAX_WEEKLY_SET_GROWTH", "Template", "template"]
 
-TOLERANCE = 0.10
-
-#: Weekly growth of total strength sets is held to 20%.
+#: Weekly growth of total strength sets is held to 20% (Nielsen 2014; Buist 2008).
 MAX_WEEKLY_SET_GROWTH = 0.20
-
-
-@attrs.frozen
-class Line:
-    """One slot of a kind of day, with its progression track for one week."""
-
-    slot: Slot
-    track: Track
-    note: str = ""
+#: Desk breaks: at most two sets of each exercise.
+DESK_SETS = 2
 
 
 @attrs.frozen
 class Template:
-    """A kind of day (its groups) and its strength lines for every week."""
+    """A kind of day and its strength lines for every week (index 0 is week 1)."""
 
+    kind: DayKind
     groups: frozenset[Group]
-    weeks: tuple[tuple[Line, ...], ...]  # index 0 is week 1
+    weeks: tuple[tuple[Line, ...], ...]
 
 
-def exercise_of(pool: Pool, exercise_id: str) -> Exercise:
-    return pool.allowed[exercise_id]
-
-
-def strength_seconds(pool: Pool, lines: Sequence[Line]) -> int:
-    """The strength block's length with the shortest allowed rests."""
-    total = 0
-    for line in lines:
-        exercise = exercise_of(pool, line.track.exercise)
-        rest_s, _ = rest_range(exercise.dose, line.track.amount)
-        total += item_seconds(
-            exercise.dose,
-            sets=line.track.sets,
-            amount=line.track.amount,
-            per_side=exercise.per_side,
-            rest_s=rest_s,
-            tempo=exercise.dosage_for(pool.request.level).tempo,
-        )
-    return total
-
-
-def simulate(
-    pool: Pool,
-    slots: Sequence[Slot],
-    groups: frozenset[Group],
-    deloads: frozenset[int],
-    set_cap: int,
-    budget: int,
-) -> Template | None:
-    """Choose exercises for ``slots`` and follow their progression through every
-    week; ``None`` as soon as one week's strength work overflows ``budget``."""
-    request = pool.request
-    level = request.level
-    focus = FOCUS[groups]
-    taken: set[str] = set()
-    lines: list[Line] = []
-    pulls = pushes = 0
-    for slot in slots:
-        exercise = pool.choose(slot, groups, taken, request.seed, focus, slot.name, 0)
-        if exercise is None:
-            continue
-        track = start_track(exercise, level, set_cap)
-        if exercise.pattern.is_push:
-            room = pulls - pushes  # never more sets of pushing than of pulling
-            if room < 1:
-                continue
-            track = attrs.evolve(track, sets=min(track.sets, room))
-        pulls += track.sets if exercise.pattern.is_pull else 0
-        pushes += track.sets if exercise.pattern.is_push else 0
-        taken.add(exercise.id)
-        lines.append(Line(slot, track))
-    block = next(iter(sorted(deloads)), 4) if deloads else 4
-    weeks: list[tuple[Line, ...]] = [tuple(lines)]
-    if strength_seconds(pool, lines) > budget:
-        return None
-    for week in range(2, request.weeks + 1):
-        previous = weeks[-1]
-        if week in deloads:
-            weeks.append(tuple(Line(line.slot, line.track, "deload") for line in previous))
-            continue
-        resume = week - 1 in deloads
-        rotate = (week - 1) % block == 0
-        total = sum(line.track.sets for line in previous)
-        spare_sets = math.floor(total * (1 + MAX_WEEKLY_SET_GROWTH)) - total
-        pull_sets = sum(line.track.sets for line in previous if is_kind(pool, line, "pull"))
-        push_sets = sum(line.track.sets for line in previous if is_kind(pool, line, "push"))
-        taken = {line.track.exercise for line in previous}
-        current: list[Line] = []
-        for line in previous:
-            exercise = exercise_of(pool, line.track.exercise)
-            if rotate:
-                swap = pool.equivalent(
-                    exercise, line.slot, groups, taken, request.seed, focus, line.slot.name, week
-                )
-                if swap.id != exercise.id:
-                    taken.discard(exercise.id)
-                    taken.add(swap.id)
-                    track = fit_range(attrs.evolve(line.track, exercise=swap.id), swap, pool)
-                    current.append(Line(line.slot, track, f"variety: in place of {exercise.name}"))
-                    continue
-            if resume:
-                current.append(Line(line.slot, line.track, "back to the level before the deload"))
-                continue
-            may_add = spare_sets > 0 and (
-                not exercise.pattern.is_push or push_sets + 1 <= pull_sets
-            )
-            harder = pool.harder(exercise, line.slot, groups, taken)
-            track, note = next_step(
-                line.track, exercise, harder, level, set_cap=set_cap, may_add_set=may_add
-            )
-            if track.sets > line.track.sets:
-                spare_sets -= 1
-                pull_sets += exercise.pattern.is_pull
-                push_sets += exercise.pattern.is_push
-            if track.exercise != exercise.id:
-                taken.discard(exercise.id)
-                taken.add(track.exercise)
-            current.append(Line(line.slot, track, note))
-        if strength_seconds(pool, current) > budget:
-            return None
-        weeks.append(tuple(current))
-    return Template(groups, tuple(weeks))
-
-
-def is_kind(pool: Pool, line: Line, kind: str) -> bool:
-    pattern = exercise_of(pool, line.track.exercise).pattern
+def _is(pool: Pool, line: Line, kind: str) -> bool:
+    pattern = pool.get(line.track.exercise).pattern
     return pattern.is_pull if kind == "pull" else pattern.is_push
 
 
-def fit_range(track: Track, exercise: Exercise, pool: Pool) -> Track:
-    """Keep a carried-over dose inside the new exercise's range."""
-    dosage = exercise.dosage_for(pool.request.level)
-    if dosage.reps is not None:
-        low, high = dosage.reps
-        return attrs.evolve(track, amount=min(max(track.amount, low), high), load_steps=0)
-    return attrs.evolve(track, load_steps=0)
+def _hard(lines: Sequence[Line]) -> list[Line]:
+    return [line for line in lines if not line.light]
 
 
-def attempts(slots: Sequence[Slot], top_sets: int) -> list[tuple[list[Slot], int]]:
-    """Configurations to try, best first: the level's full set growth with at
-    least four exercises, then at most 2 sets, then a single set (enough for
-    novices) with only the essential slots left."""
-    optional = [i for i, slot in enumerate(slots) if not slot.required]
-
-    def keep(count: int) -> list[Slot]:
-        dropped = set(optional[len(optional) - count :]) if count else set()
-        return [slot for i, slot in enumerate(slots) if i not in dropped]
-
-    floor = max(0, len(slots) - 4)
-    tries = [(keep(n), top_sets) for n in range(0, min(floor, len(optional)) + 1)]
-    tries += [(keep(n), 2) for n in range(0, len(optional) + 1)]
-    tries += [(keep(len(optional)), 1)]
-    return tries
-
-
-def template(pool: Pool, goal: Goal, groups: frozenset[Group], deloads: frozenset[int]) -> Template:
-    """The richest template whose strength block fits the time in every week."""
-    request = pool.request
-    target = request.minutes * 60
-    cooldown_min = max(COOLDOWN_MIN_S, round(goal.cooldown_share * target))
-    # the warm-up and cool-down are built from whole moves and can run ~30 s over
-    budget = math.floor(target * (1 + TOLERANCE)) - WARMUP_MIN_S - cooldown_min - 90
-    for slots, cap in attempts(goal.slots, max_sets(request.level)):
-        template = simulate(pool, slots, groups, deloads, cap, budget)
-        if template is not None:
-            return template
-    smallest = simulate(pool, slots, groups, deloads, 1, 10**9)  # no budget: always a plan
-    weeks = smallest.weeks if smallest is not None else ()
-    longest = max((strength_seconds(pool, w) for w in weeks), default=0)
-    needed = math.ceil((WARMUP_MIN_S + cooldown_min + 90 + longest) / 60 / (1 + TOLERANCE))
-    raise PlanError(
-        f"{request.minutes} is too short for a 5-minute warm-up, the essential "
-        f"strength work and a {math.ceil(cooldown_min / 60)}-minute cool-down on the "
-        f"{FOCUS[groups]} days; ask for --minutes {needed} or more",
-        field="minutes",
+def _sets_on(pool: Pool, lines: Sequence[Line], muscles: frozenset[Muscle]) -> int:
+    """Hard sets of the exercises with one of ``muscles`` among their primary muscles."""
+    return sum(
+        line.track.sets
+        for line in _hard(lines)
+        if muscles.intersection(pool.get(line.track.exercise).primary_muscles)
     )
+
+
+def _room(pool: Pool, exercise: Exercise, lines: Sequence[Line], caps: Mapping[Muscle, int]) -> int:
+    """Sets the exercise may add before its main muscle reaches its cap, and never
+    on a muscle the day may not load."""
+    if any(caps.get(m, 0) == 0 for m in exercise.primary_muscles):
+        return 0
+    used = sets_by_muscle((pool.get(x.track.exercise), x.track.sets) for x in _hard(lines))
+    muscle = main_muscle(exercise)
+    return caps.get(muscle, 0) - used.get(muscle, 0)
+
+
+def _first_lines(
+    pool: Pool, slots: Sequence[Slot], groups: frozenset[Group], caps: Mapping[Muscle, int],
+    budget: int, set_cap: int, key: str, before: Sequence[Line] = (),
+) -> list[Line]:  # fmt: skip
+    """Fill the slots in order of importance, each with the best exercise that fits
+    the volume caps, pulling no less than pushing, and the time (after ``before``)."""
+    lines: list[Line] = list(before)
+    for number, slot in enumerate(slots):
+        taken = [line.track.exercise for line in lines]
+        options = pool.options(slot, groups, taken)
+        if not options:
+            continue
+        best = (pool.rank(options[0], slot), options[0].pattern)
+        equals = [e for e in options if (pool.rank(e, slot), e.pattern) == best]
+        pick = equals[stable_key(pool.request.seed, key, slot.name) % len(equals)]
+        ordered = [pick] + [e for e in options if e.id != pick.id]
+        # keep room for one set of each required slot still to come
+        later = [s for s in slots[number + 1 :] if s.required]
+        room = budget - sum(_least(pool, s, groups, taken) for s in later)
+        for exercise in ordered:
+            line = _fit(pool, exercise, slot, lines, caps, room, set_cap)
+            if line is not None:
+                lines.append(line)
+                break
+    return lines[len(before) :]
+
+
+def _least(pool: Pool, slot: Slot, groups: frozenset[Group], taken: Sequence[str]) -> int:
+    """The time of one set of the quickest exercise that could fill ``slot``."""
+    options = pool.options(slot, groups, taken)
+    return min(
+        (
+            line_seconds(pool, Line(slot, attrs.evolve(start_track(e, pool.level), sets=1)))
+            for e in options
+        ),
+        default=0,
+    )
+
+
+def _fit(
+    pool: Pool, exercise: Exercise, slot: Slot, lines: Sequence[Line],
+    caps: Mapping[Muscle, int], budget: int, set_cap: int,
+) -> Line | None:  # fmt: skip
+    track = start_track(exercise, pool.level, set_cap)
+    sets = min(track.sets, _room(pool, exercise, lines, caps))
+    if exercise.pattern.is_push:  # never more sets of pushing than of pulling
+        pulls = sum(line.track.sets for line in _hard(lines) if _is(pool, line, "pull"))
+        pushes = sum(line.track.sets for line in _hard(lines) if _is(pool, line, "push"))
+        sets = min(sets, pulls - pushes)
+    if CHEST.intersection(exercise.primary_muscles):  # the upper back at least as much
+        back = _sets_on(pool, lines, UPPER_BACK)
+        sets = min(sets, back - _sets_on(pool, lines, CHEST))
+    used = strength_seconds(pool, lines)
+    for count in range(sets, 0, -1):
+        line = Line(slot, attrs.evolve(track, sets=count))
+        if used + line_seconds(pool, line) <= budget:
+            return line
+    return None
+
+
+def _light_pull(pool: Pool, lines: Sequence[Line], budget: int) -> Line | None:
+    """A light horizontal pull for posture on a day that may not load the upper body
+    (upper-back goals have one in every strength session)."""
+    slot = DESK_SLOTS[0]
+    taken = [line.track.exercise for line in lines]
+    options = [
+        e
+        for e in pool.options(slot, frozenset({Group.UPPER}), taken)
+        if load_tier(e) <= 1 and e.modality.value == "strength"
+    ]
+    used = strength_seconds(pool, lines)
+    for exercise in options:
+        line = Line(slot, Track(exercise.id, 1, band_of(exercise, pool.level)[0]), light=True)
+        if used + line_seconds(pool, line) <= budget:
+            return line
+    return None
+
+
+def _week_one(
+    pool: Pool, goal: Goal, kind: DayKind, groups: frozenset[Group],
+    caps: Mapping[Muscle, int], budget: int,
+) -> list[Line]:  # fmt: skip
+    key = FOCUS_KEY[groups] if kind is DayKind.STRENGTH else kind.value
+    if kind is DayKind.DESK:
+        return _first_lines(
+            pool, DESK_SLOTS, frozenset({Group.UPPER}), caps, budget, DESK_SETS, key
+        )
+    light: list[Line] = []
+    if goal.upper_back and Group.UPPER not in groups:  # a light pull comes first
+        found = _light_pull(pool, [], budget)
+        light = [found] if found is not None else []
+    return light + _first_lines(
+        pool, goal.slots, groups, caps, budget, max_sets(pool.level), key, light
+    )
+
+
+def _grow(
+    pool: Pool, lines: Sequence[Line], groups: frozenset[Group], week: WeekKind,
+    caps: Mapping[Muscle, int], budget: int, set_cap: int, keep: frozenset[int] = frozenset(),
+) -> list[Line]:  # fmt: skip
+    """One week on: each line takes at most one step, within the volume caps, the
+    20% growth of the week's sets, pulling ahead of pushing, and the time."""
+    hard = _hard(lines)
+    total = sum(line.track.sets for line in hard)
+    spare = math.floor(total * (1 + MAX_WEEKLY_SET_GROWTH)) - total
+    long_plan = pool.request.weeks > LONG_PLAN_WEEKS
+    current = list(lines)
+    seconds = strength_seconds(pool, current)
+    for index, line in enumerate(lines):
+        if index in keep:
+            continue
+        if line.light:
+            current[index] = attrs.evolve(line, note="")
+            continue
+        exercise = pool.get(line.track.exercise)
+        others = [other.track.exercise for other in current if other is not line]
+        pulls = sum(x.track.sets for x in _hard(current) if _is(pool, x, "pull"))
+        pushes = sum(x.track.sets for x in _hard(current) if _is(pool, x, "push"))
+        chest_ok = not CHEST.intersection(exercise.primary_muscles) or _sets_on(
+            pool, current, CHEST
+        ) + 1 <= _sets_on(pool, current, UPPER_BACK)
+        may_add = (
+            spare > 0
+            and _room(pool, exercise, current, caps) > 0
+            and (not exercise.pattern.is_push or pushes + 1 <= pulls)
+            and chest_ok
+        )
+        harder = pool.harder(
+            exercise, line.slot, groups, others, next_level=long_plan and week.block > 0
+        )
+        track, note = next_step(
+            line.track, exercise, harder, pool.level, set_cap=set_cap, may_add_set=may_add
+        )
+        moved = Line(line.slot, track, note)
+        change = line_seconds(pool, moved) - line_seconds(pool, line)
+        if track == line.track or seconds + change > budget:
+            current[index] = Line(line.slot, line.track)
+            continue
+        if (
+            track.exercise != line.track.exercise
+            and _room(pool, pool.get(track.exercise), [x for x in current if x is not line], caps)
+            < track.sets
+        ):
+            current[index] = Line(line.slot, line.track)
+            continue
+        seconds += change
+        spare -= track.sets - line.track.sets
+        current[index] = moved
+    return current
+
+
+def _rotate(
+    pool: Pool, lines: Sequence[Line], groups: frozenset[Group], week: WeekKind,
+    caps: Mapping[Muscle, int], budget: int,
+) -> list[Line]:  # fmt: skip
+    """A new block: each line may change to an exercise of the same difficulty that
+    fits as well, keeping its sets and where it stands in its range."""
+    current = list(lines)
+    seconds = strength_seconds(pool, current)
+    for index, line in enumerate(lines):
+        if line.light:
+            continue
+        exercise = pool.get(line.track.exercise)
+        taken = [other.track.exercise for other in current]
+        swap = pool.equivalent(
+            exercise, line.slot, groups, taken, pool.request.seed, line.slot.name, week.index
+        )
+        if swap.id == exercise.id:
+            current[index] = Line(line.slot, line.track)
+            continue
+        low, high = band_of(swap, pool.level)
+        track = Track(swap.id, line.track.sets, min(max(line.track.amount, low), high))
+        moved = Line(
+            line.slot, track, f"for variety, in place of {exercise.name} (same difficulty)"
+        )
+        others = [x for x in current if x is not line]
+        change = line_seconds(pool, moved) - line_seconds(pool, line)
+        if seconds + change > budget or _room(pool, swap, others, caps) < track.sets:
+            current[index] = Line(line.slot, line.track)
+            continue
+        seconds += change
+        current[index] = moved
+    return current
+
+
+def template(
+    pool: Pool, goal: Goal, kind: DayKind, groups: frozenset[Group], weeks: Sequence[WeekKind],
+    caps: Mapping[Muscle, int], budget: int,
+) -> Template:  # fmt: skip
+    """The strength lines of one kind of day for every week of the plan."""
+    set_cap = DESK_SETS if kind is DayKind.DESK else max_sets(pool.level)
+    rows: list[tuple[Line, ...]] = []
+    built = _week_one(pool, goal, kind, groups, caps, budget)
+    after_deload = False
+    for week in weeks:
+        if week.index == 1:
+            lines = built
+        elif week.deload:
+            lines = [attrs.evolve(line, note="deload") for line in built]
+        else:
+            rotated = _rotate(pool, built, groups, week, caps, budget) if week.new_block else built
+            keep = frozenset(
+                i
+                for i, (old, new) in enumerate(zip(built, rotated, strict=True))
+                if old.track.exercise != new.track.exercise
+            )
+            if after_deload:
+                back = "back to the level before the deload"
+                lines = [
+                    new if i in keep else Line(new.slot, new.track, back, new.light)
+                    for i, new in enumerate(rotated)
+                ]
+            else:
+                lines = _grow(pool, rotated, groups, week, caps, budget, set_cap, keep)
+            built = lines
+        after_deload = week.deload
+        rows.append(tuple(lines))
+    return Template(kind, groups, tuple(rows))

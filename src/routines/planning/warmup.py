@@ -1,93 +1,145 @@
-"""The warm-up: 5-10 minutes of dynamic moves in RAMP order (raise the heart rate,
-mobilise the joints, activate the muscles), never a static hold."""
+"""The warm-up: dynamic moves in RAMP order (raise the heart rate, mobilise the
+joints, activate the muscles; Jeffreys), never a static hold, and specific to the
+session: legs and hips before squats and hinges, shoulders and upper back before
+pulling and pressing. 5-10 minutes before strength work; a minute or two before a
+desk break or a mobility session."""
 
 from __future__ import annotations
 
-from routines._plan import Item
+from collections.abc import Iterable
+
+from routines._plan import Item, dose_fields
 from routines.catalogue.exercise import Exercise
-from routines.catalogue.vocab import Dose, Modality
+from routines.catalogue.vocab import Modality, Muscle
 from routines.errors import PlanError
 from routines.planning.dose import item_seconds
 from routines.planning.goals import Goal
 from routines.planning.pool import Pool, stable_key
+from routines.planning.schedule import Group
+from routines.planning.volume import group_of
 
-__all__ = ["WARMUP_MAX_S", "WARMUP_MIN_S", "warmup_items"]
+__all__ = ["WARMUP_MAX_S", "WARMUP_MIN_S", "moves_for", "warmup_items"]
 
 WARMUP_MIN_S, WARMUP_MAX_S = 300, 600
 
-_WARMUP_ORDER = {Modality.CARDIO: 0, Modality.MOBILITY: 1, Modality.ACTIVATION: 2}
-
-_WARMUP_REASON = {
+RAMP = {Modality.CARDIO: 0, Modality.MOBILITY: 1, Modality.ACTIVATION: 2}
+_REASON = {
     Modality.CARDIO: "raises heart rate and warms the muscles",
     Modality.MOBILITY: "moves the joints through their range",
     Modality.ACTIVATION: "wakes up the muscles you are about to train",
 }
 
 
-def _warmup_item(exercise: Exercise, pool: Pool) -> Item:
-    dosage = exercise.dosage_for(pool.request.level)
+def move_item(exercise: Exercise, pool: Pool, *, sets: int | None = None, reason: str = "") -> Item:
+    """A dynamic move at its level's dose (the bottom of its rep range)."""
+    dosage = exercise.dosage_for(pool.level)
     amount = dosage.reps[0] if dosage.reps else (dosage.duration_s or 30)
-    sets = dosage.sets
+    count = sets or dosage.sets
     seconds = item_seconds(
-        exercise.dose, sets=sets, amount=amount, per_side=exercise.per_side,
+        exercise.dose, sets=count, amount=amount, per_side=exercise.per_side,
         rest_s=dosage.rest_s, tempo=dosage.tempo,
     )  # fmt: skip
     return Item(
         exercise=exercise.id,
-        sets=sets,
-        reps=amount if exercise.dose is Dose.REPS else None,
-        hold_s=None,
-        duration_s=amount if exercise.dose is Dose.DURATION else None,
+        sets=count,
+        **dose_fields(exercise.dose, amount),
         per_side=exercise.per_side,
         rest_s=dosage.rest_s,
         effort=None,
         seconds=seconds,
-        reason=_WARMUP_REASON[exercise.modality],
+        reason=reason or _REASON[exercise.modality],
     )
 
 
-def _warmup_candidates(pool: Pool, goal: Goal, block: int) -> list[Item]:
-    moves = pool.of(_WARMUP_ORDER)
-    first = [pool.allowed[i] for i in goal.warmup_first if i in pool.allowed]
-    first = [e for e in first if e.modality in _WARMUP_ORDER]
-    rest = sorted(
-        (e for e in moves if e not in first),
-        key=lambda e: (stable_key(pool.request.seed, block, e.id), e.id),
-    )
-    return [_warmup_item(e, pool) for e in first + rest]
+def regions(muscles: Iterable[Muscle]) -> frozenset[Group | None]:
+    return frozenset(group_of(m) for m in muscles)
 
 
-def warmup_items(pool: Pool, goal: Goal, block: int, target_s: int) -> list[Item]:
-    """Warm-up moves in RAMP order (raise, then mobilise, then activate), about
-    ``target_s`` long and always within 5-10 minutes."""
-    key = ("warmup", block, target_s)
-    if key in pool.cache:
-        done: list[Item] = pool.cache[key]
-        return done
-    candidates = pool.cache.get(("warmup-candidates", block, 0))
-    if candidates is None:
-        candidates = pool.cache[("warmup-candidates", block, 0)] = _warmup_candidates(
-            pool, goal, block
+def moves_for(
+    pool: Pool, modalities: Iterable[Modality], needs: frozenset[Muscle], prefer: Iterable[str],
+    exclude: Iterable[str], *keys: object,
+) -> list[Exercise]:  # fmt: skip
+    """Moves of ``modalities``, best first: the most muscles in ``needs``, then the
+    person's own, then the preferred ones, then a stable shuffle."""
+    preferred = {key: index for index, key in enumerate(prefer)}
+    skip = set(exclude)
+    moves = [e for e in pool.of(modalities) if e.id not in skip]
+
+    def rank(exercise: Exercise) -> tuple[int, int, int, int, str]:
+        overlap = len(needs.intersection(exercise.muscles))
+        return (
+            -overlap,
+            -(exercise.id in pool.catalogue.own),
+            preferred.get(exercise.id, len(preferred)),
+            stable_key(pool.request.seed, *keys, exercise.id),
+            exercise.id,
         )
+
+    return sorted(moves, key=rank)
+
+
+def warmup_items(
+    pool: Pool, goal: Goal, target_s: int, needs: frozenset[Muscle], *keys: object,
+    least_s: int = WARMUP_MIN_S, most_s: int = WARMUP_MAX_S,
+) -> list[Item]:  # fmt: skip
+    """About ``target_s`` of warm-up (``least_s`` to ``most_s``) for a session that
+    loads ``needs``: one move to raise the heart rate when there is time, a move for
+    each body region the session loads, then the best of the rest."""
+    cache_key = ("warmup", target_s, stable_key(*sorted(needs), *keys, least_s))
+    if cache_key in pool.cache:
+        done: list[Item] = pool.cache[cache_key]
+        return done
+    ranked = moves_for(pool, RAMP, needs, goal.warmup_first, (), "warmup", *keys)
     chosen: list[Item] = []
     total = 0
-    for index, item in enumerate(candidates):
-        if total >= target_s:
-            break
-        if total + item.seconds > min(target_s + 30, WARMUP_MAX_S):
-            # the best fit among what is left: the shortest move that reaches the target
-            reaching = [c for c in candidates[index:] if total + c.seconds >= target_s]
-            item = min(reaching, key=lambda c: c.seconds) if reaching else item
-            if item in chosen or total + item.seconds > WARMUP_MAX_S:
-                continue
+
+    def add(exercise: Exercise) -> bool:
+        nonlocal total
+        item = move_item(exercise, pool, sets=1)
+        if any(c.exercise == exercise.id for c in chosen) or total + item.seconds > most_s:
+            return False
         chosen.append(item)
         total += item.seconds
-    if total < WARMUP_MIN_S:
+        return True
+
+    if target_s >= 240:
+        cardio = next((e for e in ranked if e.modality is Modality.CARDIO), None)
+        if cardio is not None:
+            add(cardio)
+    soft = max(target_s + 30, least_s)
+    for region in sorted(regions(needs) - {None}, key=str):
+        wanted = frozenset(m for m in needs if group_of(m) == region)
+        covering = [
+            e for e in ranked
+            if e.modality is not Modality.CARDIO and wanted.intersection(e.muscles)
+        ]  # fmt: skip
+        fitting = [e for e in covering if total + move_item(e, pool, sets=1).seconds <= soft]
+        shortest = sorted(covering, key=lambda e: move_item(e, pool, sets=1).seconds)[:1]
+        for exercise in fitting[:1] or shortest:
+            add(exercise)
+
+    def more_cardio(exercise: Exercise) -> bool:
+        return exercise.modality is Modality.CARDIO and any(
+            pool.get(c.exercise).modality is Modality.CARDIO for c in chosen
+        )
+
+    for exercise in ranked:
+        if total >= target_s:
+            break
+        if not more_cardio(exercise) and total + move_item(exercise, pool, sets=1).seconds <= soft:
+            add(exercise)
+    while total < least_s:  # the move that overshoots least
+        left = [
+            e for e in ranked if not more_cardio(e) and e.id not in {c.exercise for c in chosen}
+        ]
+        if not left or not add(min(left, key=lambda e: move_item(e, pool, sets=1).seconds)):
+            break
+    if total < least_s:
         raise PlanError(
             "warm-up: too few warm-up moves fit your equipment, level and avoid list to "
-            "fill 5 minutes; remove some entries from --avoid"
+            f"fill {round(least_s / 60)} minutes; remove some entries from --avoid",
+            field="avoid",
         )
-    by_id = pool.allowed
-    chosen.sort(key=lambda item: _WARMUP_ORDER[by_id[item.exercise].modality])
-    pool.cache[key] = chosen
+    chosen.sort(key=lambda item: RAMP[pool.get(item.exercise).modality])
+    pool.cache[cache_key] = chosen
     return chosen

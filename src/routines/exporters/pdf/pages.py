@@ -13,11 +13,19 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
-from routines._plan import BlockKind, Plan, Session, Week
+from routines._plan import BlockKind, Item, Plan, Session, Week
 from routines._request import Weekday
 from routines.exporters.pdf.styles import DARK, FONT, INK, SHADE, TABLE_FONT, escaped
+from routines.exporters.text import week_mark
 
 __all__ = ["LOG_COLUMNS", "overview", "week_pages"]
+
+
+def _dose(item: Item) -> str:
+    """``"3 x 10"``, after the ramp-up sets of a heavy lift: ``"2 ramp-up + 4 x 6"``."""
+    ramp = f"{item.ramp_up_sets} ramp-up + " if item.ramp_up_sets else ""
+    return ramp + item.dose_text
+
 
 LOG_COLUMNS = ("Done", "Reps / load", "RPE", "Pain 0-10")
 
@@ -85,7 +93,7 @@ def overview(plan: Plan, s: dict[str, ParagraphStyle], width: float) -> list[Flo
     ]
     for week in plan.weeks:
         by_day = {Weekday.of(session.date): session for session in week.sessions}
-        label = f"{week.index}" + ("<br/><i>deload</i>" if week.deload else "")
+        label = f"{week.index}" + (f"<br/><i>{week_mark(week)}</i>" if week_mark(week) else "")
         row: list[Any] = [Paragraph(label, s["cell"])]
         for day in order:
             session = by_day.get(day)
@@ -139,7 +147,7 @@ def session_table(
                 [
                     Paragraph(block.kind.label if index == 0 else "", s["colhead"]),
                     Paragraph(escaped(exercise.name) + (" *" if item.change else ""), s["cell"]),
-                    Paragraph(escaped(item.dose_text), s["cell"]),
+                    Paragraph(escaped(_dose(item)), s["cell"]),
                     Paragraph(rest, s["cell"]),
                     Paragraph(escaped(effort), s["cell"]),
                     "",
@@ -168,7 +176,9 @@ def week_pages(plan: Plan, s: dict[str, ParagraphStyle], width: float) -> list[F
         story.append(PageBreak())
         title = f"Week {week.index} of {plan.request.weeks}"
         if week.deload:
-            title += ": deload week (lighter on purpose)"
+            title += f": {week_mark(week)} (lighter on purpose)"
+        elif week.retest:
+            title += f": {week_mark(week)}"
         story.append(Paragraph(title, s["h1"]))
         for session in week.sessions:
             heading = Paragraph(
