@@ -52,9 +52,10 @@ class SafetyNotes:
     def one_line(self) -> str:
         """A short form for calendars and footers."""
         return (
-            "Stop at once for chest, jaw, neck or arm pain, sudden or tearing back pain, "
-            "dizziness or numbness. "
-            f"Pain above {PAIN_TOO_MUCH}/10 or not settled by next morning: ease off. " + DISCLAIMER
+            "Stop at once for chest, jaw, neck or arm pain; back pain that is sudden or tearing "
+            "or comes with breathlessness, sweating or nausea; dizziness or numbness. "
+            f"Pain above {PAIN_TOO_MUCH}/10, not settled by next morning or rising week to "
+            "week: ease off; unchanged after 2-4 weeks: see a professional. " + DISCLAIMER
         )
 
 

@@ -11,6 +11,7 @@ __all__ = [
     "session_lines",
     "session_text",
     "session_title",
+    "step_text",
     "summary",
     "week_mark",
 ]
@@ -22,6 +23,12 @@ def ramp_up_text(item: Item) -> str:
         return ""
     sets = "1 lighter ramp-up set" if item.ramp_up_sets == 1 else "2 lighter ramp-up sets"
     return f"{sets} first"
+
+
+def step_text(item: Item) -> str:
+    """What changed this week for the item, from its reason (the part after ``;``):
+    ``"+2 reps per set"``, ``"add 2-10% load ..."``, or ``""``."""
+    return item.reason.split("; ", 1)[1] if "; " in item.reason else ""
 
 
 def item_text(plan: Plan, item: Item, block: Block) -> str:
@@ -64,13 +71,22 @@ def session_lines(plan: Plan, session: Session, *, indent: str = "") -> list[str
     return lines
 
 
-def session_text(p: Plan, session: Session) -> list[str]:
+def session_text(p: Plan, session: Session, *, why: bool = False) -> list[str]:
+    """A session for the summary: each strength item with this week's step (and with
+    ``why``, the reason it is there)."""
     lines = [
         f"  {session.date:%a %d %b} {session.start:%H:%M}  {session.focus}, ~{session.minutes} min"
     ]
     for block in session.blocks:
         lines.append(f"    {block.kind.value} ({round(block.seconds / 60)} min)")
-        lines += [f"      - {item_text(p, item, block)}" for item in block.items]
+        for item in block.items:
+            lines.append(f"      - {item_text(p, item, block)}")
+            if block.kind is not BlockKind.STRENGTH:
+                continue
+            if why:
+                lines.append(f"          why: {item.reason.split('; ', 1)[0]}")
+            if step_text(item):
+                lines.append(f"          this week: {step_text(item)}")
     return lines
 
 
@@ -102,7 +118,7 @@ def summary(p: Plan, *, full: bool) -> str:
                 )
                 continue
             seen[session.blocks] = session
-            lines += session_text(p, session)
+            lines += session_text(p, session, why=week is shown[0])
     if not full and len(p.weeks) > 1:
         lines += ["", "Later weeks progress step by step; --full prints them all."]
     lines += ["", *p.notes, "", p.safety.one_line]

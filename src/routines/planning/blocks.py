@@ -7,7 +7,9 @@
   allows; each block ends with a deload and re-test week: lighter, and the first
   set of each strength exercise is a test, logged and compared block to block
   (periodisation practice; Bompa).
-- Exercises rotate for variety at the start of a block, at the same difficulty.
+- Exercises rotate for variety at the start of a block, at the same difficulty; an
+  exercise that has topped out moves to a harder one.
+- In a long plan the level's volume and sets rise a level every two blocks.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ import math
 import attrs
 
 from routines._request import PlanRequest
+from routines.catalogue.vocab import Level
+from routines.planning.schedule import DESK_BREAK_MINUTES
 
-__all__ = ["LONG_PLAN_WEEKS", "WeekKind", "weeks_of"]
+__all__ = ["LONG_PLAN_WEEKS", "WeekKind", "grown_level", "weeks_of"]
 
 #: Plans longer than this run in blocks ending in a deload and re-test week.
 LONG_PLAN_WEEKS = 8
@@ -47,8 +51,8 @@ def _block_lengths(weeks: int, wanted: int) -> list[int]:
 
 
 def weeks_of(request: PlanRequest) -> list[WeekKind]:
-    """Every week of the plan, in order."""
-    every = request.deload_every
+    """Every week of the plan, in order. Desk breaks are light work: no deloads."""
+    every = None if request.minutes <= DESK_BREAK_MINUTES else request.deload_every
     if request.weeks <= LONG_PLAN_WEEKS:
         block = every or 4
         deloads = (
@@ -64,6 +68,7 @@ def weeks_of(request: PlanRequest) -> list[WeekKind]:
             for week in range(1, request.weeks + 1)
         ]
     wanted = min(max(every or 4, BLOCK_WEEKS[0]), BLOCK_WEEKS[1])
+    desk = request.minutes <= DESK_BREAK_MINUTES
     found: list[WeekKind] = []
     for number, length in enumerate(_block_lengths(request.weeks, wanted)):
         for offset in range(length):
@@ -73,8 +78,16 @@ def weeks_of(request: PlanRequest) -> list[WeekKind]:
                     index=len(found) + 1,
                     block=number,
                     deload=last and every is not None,
-                    retest=last,
+                    retest=last and not desk,
                     new_block=offset == 0 and number > 0,
                 )
             )
     return found
+
+
+def grown_level(request: PlanRequest, week: WeekKind) -> Level:
+    """The level whose volume and sets a week may reach: a long plan moves up a level
+    every two blocks (a beginner is not a beginner for a year); shorter plans stay."""
+    if request.weeks <= LONG_PLAN_WEEKS:
+        return request.level
+    return list(Level)[min(len(Level) - 1, request.level.rank + week.block // 2)]

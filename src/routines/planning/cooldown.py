@@ -72,6 +72,7 @@ def _order(
         options = [e for e in stretches if muscle in e.primary_muscles and e.id not in used]
         if not options:
             continue
+
         def fit(e: Exercise) -> tuple[bool, int]:  # the person's own first, then by level
             return e.id not in pool.catalogue.own, pool.level.rank - e.level.rank
 

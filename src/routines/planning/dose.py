@@ -51,6 +51,7 @@ _WEIGHTS = frozenset(
 LIGHT_EFFORT = "RPE 5-6 (light: 4+ reps in reserve)"
 DESK_EFFORT = "RPE 6-7 (moderate: 3-4 reps in reserve)"
 DELOAD_EFFORT = "RPE 5-6 (easy: 4+ reps in reserve)"
+DELOAD_HOLD_EFFORT = "RPE 5-6 (easy: end each hold well before it gets hard)"
 
 
 def rep_band(reps: tuple[int, int]) -> tuple[int, int]:
@@ -137,7 +138,7 @@ def effort(exercise: Exercise, amount: int, *, deload: bool = False) -> str:
     knows their 1RM). Heavy sets of 6 or fewer end about 2 reps short; sets of
     8-12 2-3 reps short; long sets 3 short; holds before the form breaks."""
     if deload:
-        return DELOAD_EFFORT
+        return DELOAD_EFFORT if exercise.dose is Dose.REPS else DELOAD_HOLD_EFFORT
     if exercise.dose is not Dose.REPS:
         return "RPE 7 (stop before your form breaks)"
     if amount <= 6:

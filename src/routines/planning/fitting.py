@@ -100,7 +100,7 @@ def session_blocks(
     elif day.kind is DayKind.DESK:
         spare = 0
     used = [item.exercise for item in (*warm, *strength, *cool)]
-    mobility = mobility_items(pool, goal, spare, used, *key)
+    mobility = mobility_items(pool, goal, spare, used, *key, warmup=warm)
     blocks = [Block(BlockKind.WARMUP, tuple(warm))]
     if strength:
         blocks.append(Block(BlockKind.STRENGTH, tuple(strength)))

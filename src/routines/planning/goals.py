@@ -12,41 +12,27 @@ import attrs
 from routines._closest import closest, did_you_mean
 from routines.catalogue.vocab import Muscle, Pattern
 from routines.errors import PlanError
+from routines.planning.slots import (
+    CALVES,
+    CORE,
+    CORE_2,
+    HINGE,
+    LEGS,
+    LOWER_TRAP_CUFF,
+    PUSH,
+    REAR_SHOULDER,
+    ROW,
+    SHOULDERS,
+    UPPER_BACK,
+    UPPER_BACK_STAPLES,
+    VERTICAL_PULL,
+    Slot,
+)
 
-__all__ = ["DESK_SLOTS", "GOALS", "MUSCLE_REASONS", "Goal", "Slot", "goal_named"]
+__all__ = ["GOALS", "Goal", "Slot", "goal_named"]
 
 P = Pattern
 M = Muscle
-
-CORE_PATTERNS = frozenset({P.ANTI_EXTENSION, P.ANTI_ROTATION, P.ANTI_LATERAL_FLEXION, P.ROTATION})
-UPPER_BACK = frozenset({M.MIDDLE_TRAPEZIUS, M.LOWER_TRAPEZIUS, M.RHOMBOIDS})
-
-
-@attrs.frozen
-class Slot:
-    """One place in the strength block, filled by one exercise.
-
-    An exercise fits the slot when its pattern is one of ``patterns`` and (if
-    ``muscles`` is not empty) one of its primary muscles is in ``muscles``.
-    """
-
-    #: A short label, such as ``"upper-back"``.
-    name: str
-    #: The movement patterns that fit.
-    patterns: frozenset[Pattern]
-    #: Why the slot is there, in plain words; it stays with the chosen exercise
-    #: (:attr:`routines.Item.reason`).
-    reason: str
-    #: When not empty, the exercise must have one of these as a primary muscle.
-    muscles: frozenset[Muscle] = frozenset()
-    #: A required slot is never dropped; when time is short the planner drops
-    #: optional slots, from the end of the goal's list first.
-    required: bool = False
-
-    @property
-    def core(self) -> bool:
-        """A slot for trunk work only (its load comes from the body, not equipment)."""
-        return all(pattern.is_core for pattern in self.patterns)
 
 
 @attrs.frozen
@@ -77,71 +63,15 @@ class Goal:
     #: The most minutes of mobility work for the ``stretch_focus`` areas after the
     #: strength block, when the strength work is done before the minutes are.
     mobility_minutes: int = 10
+    #: The staples of the goal (exercise ids): they and their easier and harder
+    #: variants come first among equal fits, whatever the level (SCIENCE: a staple
+    #: suits every level; the level changes the dose and the variant).
+    staples: tuple[str, ...] = ()
     #: Whether the goal follows the upper-back rules: a horizontal pull in every
     #: strength session (a light one on lower-body days), weekly mid/lower
     #: trapezius work and a chest stretch, core work in every strength session.
     upper_back: bool = True
 
-
-_CORE = Slot("core", CORE_PATTERNS, "core strength holds the spine steady", required=True)
-_CORE_2 = Slot(
-    "core-2",
-    frozenset({P.ANTI_ROTATION, P.ANTI_LATERAL_FLEXION, P.ROTATION}),
-    "a second core angle: resisting rotation and side bending",
-)
-_UPPER_BACK = Slot(
-    "upper-back",
-    frozenset({P.HORIZONTAL_PULL}),
-    "rows for the mid back balance a tight chest",
-    muscles=frozenset({M.RHOMBOIDS, M.MIDDLE_TRAPEZIUS, M.LATS}),
-    required=True,
-)
-_VERTICAL_PULL = Slot(
-    "vertical-pull",
-    frozenset({P.VERTICAL_PULL}),
-    "lats help hold the spine and shoulders",
-    muscles=frozenset({M.LATS}),
-)
-_REAR = Slot(
-    "rear-shoulder",
-    frozenset({P.HORIZONTAL_PULL}),
-    "reverse flies and face pulls draw rounded shoulders back",
-    muscles=frozenset({M.REAR_DELTS, M.MIDDLE_TRAPEZIUS}),
-)
-_CUFF = Slot(
-    "lower-trap-cuff",
-    frozenset({P.HORIZONTAL_PULL, P.ISOLATION, P.SPINAL_EXTENSION}),
-    "the lower trapezius and rotator cuff set the shoulder blades down and back",
-    muscles=frozenset({M.LOWER_TRAPEZIUS, M.ROTATOR_CUFF}),
-)
-_SHOULDERS = Slot(
-    "shoulders",
-    frozenset({P.ISOLATION}),
-    "shrugs and lateral raises (to shoulder height) ease a sore neck and shoulders",
-    muscles=frozenset({M.UPPER_TRAPEZIUS, M.SIDE_DELTS}),
-)
-_PUSH = Slot(
-    "push",
-    frozenset({P.HORIZONTAL_PUSH}),
-    "some pushing keeps the shoulders balanced (always less than pulling)",
-)
-_HINGE = Slot(
-    "hinge",
-    frozenset({P.HINGE}),
-    "glutes and hamstrings drive running and protect the back",
-    muscles=frozenset({M.GLUTES, M.HAMSTRINGS}),
-)
-_SINGLE_LEG = Slot(
-    "legs",
-    frozenset({P.LUNGE, P.SQUAT}),
-    "leg strength for hills and the last kilometres",
-)
-_CALVES = Slot(
-    "calves",
-    frozenset({P.ISOLATION, P.HINGE, P.SQUAT}),
-    "strong calves and feet absorb each stride",
-    muscles=frozenset({M.CALVES}),
-)
 
 UPPER_BACK_RUNNER = Goal(
     name="upper-back-runner",
@@ -151,16 +81,16 @@ UPPER_BACK_RUNNER = Goal(
         "tight chest and neck, and keeps the legs strong."
     ),
     slots=(
-        _UPPER_BACK,
-        _CORE,
-        _HINGE,
-        _REAR,
-        _VERTICAL_PULL,
-        _PUSH,
-        _CUFF,
-        _SINGLE_LEG,
-        _CORE_2,
-        _CALVES,
+        ROW,
+        CORE,
+        HINGE,
+        REAR_SHOULDER,
+        VERTICAL_PULL,
+        PUSH,
+        LOWER_TRAP_CUFF,
+        LEGS,
+        CORE_2,
+        CALVES,
     ),
     stretch_focus=(
         M.PEC_MINOR,
@@ -183,6 +113,7 @@ UPPER_BACK_RUNNER = Goal(
         "band-pull-apart",
         "leg-swings-front-back",
     ),
+    staples=UPPER_BACK_STAPLES,
 )
 
 POSTURE = Goal(
@@ -193,21 +124,22 @@ POSTURE = Goal(
         "rhomboids, opens the chest and eases a stiff neck."
     ),
     slots=(
-        _UPPER_BACK,
-        _CORE,
-        _REAR,
-        _CUFF,
-        _VERTICAL_PULL,
-        _PUSH,
-        _SHOULDERS,
+        ROW,
+        CORE,
+        REAR_SHOULDER,
+        LOWER_TRAP_CUFF,
+        VERTICAL_PULL,
+        PUSH,
+        SHOULDERS,
         Slot(
             "hips",
             frozenset({P.HINGE}),
             "glutes switch off when sitting all day",
             muscles=frozenset({M.GLUTES}),
         ),
-        _CORE_2,
-        _SINGLE_LEG,
+        HINGE,
+        CORE_2,
+        LEGS,
     ),
     stretch_focus=(
         M.PEC_MINOR,
@@ -230,6 +162,7 @@ POSTURE = Goal(
         "wall-slides",
         "band-pull-apart",
     ),
+    staples=UPPER_BACK_STAPLES,
 )
 
 GENERAL = Goal(
@@ -244,14 +177,14 @@ GENERAL = Goal(
             muscles=UPPER_BACK | {M.LATS},
         ),
         Slot("squat", frozenset({P.SQUAT, P.LUNGE}), "leg strength for daily life"),
-        _CORE,
+        CORE,
         Slot("press", frozenset({P.HORIZONTAL_PUSH}), "pushing strength, balanced by the pulls"),
-        _HINGE,
-        _VERTICAL_PULL,
+        HINGE,
+        VERTICAL_PULL,
         Slot("overhead", frozenset({P.VERTICAL_PUSH}), "shoulder strength overhead"),
-        _REAR,
-        _CORE_2,
-        _CALVES,
+        REAR_SHOULDER,
+        CORE_2,
+        CALVES,
     ),
     stretch_focus=(
         M.CHEST,
@@ -275,7 +208,7 @@ MOBILITY = Goal(
         "Mobility-led: long mobility work and stretches for the chest, neck, back and "
         "hips, with a short block of upper-back and core work."
     ),
-    slots=(_UPPER_BACK, _CORE, _REAR, _CUFF, _CORE_2),
+    slots=(ROW, CORE, REAR_SHOULDER, LOWER_TRAP_CUFF, CORE_2),
     stretch_focus=(
         M.PEC_MINOR,
         M.UPPER_TRAPEZIUS,
@@ -304,49 +237,11 @@ MOBILITY = Goal(
         "leg-swings-front-back",
     ),
     mobility_minutes=25,
+    staples=UPPER_BACK_STAPLES,
 )
 
 #: Desk breaks (10-15 minutes, most days): band pulls and rows for the upper back
 #: and rear shoulders (Andersen et al. 2011), whatever the goal.
-DESK_SLOTS = (
-    _UPPER_BACK,
-    Slot(
-        "desk-rear-shoulder",
-        frozenset({P.HORIZONTAL_PULL, P.ISOLATION}),
-        "rear shoulders and rotator cuff draw slumped shoulders back",
-        muscles=frozenset({M.REAR_DELTS, M.LOWER_TRAPEZIUS, M.ROTATOR_CUFF}),
-    ),
-    _SHOULDERS,
-)
-#: What each muscle does for people with a stiff upper back, for the reason printed
-#: with an exercise its slot's words do not fit.
-MUSCLE_REASONS = {
-    M.RHOMBOIDS: "the mid back draws the shoulder blades together against slouching",
-    M.MIDDLE_TRAPEZIUS: "the mid back draws the shoulder blades together against slouching",
-    M.LOWER_TRAPEZIUS: "the lower trapezius sets the shoulder blades down and back",
-    M.REAR_DELTS: "rear shoulders pull rounded shoulders back",
-    M.ROTATOR_CUFF: "the rotator cuff keeps the shoulder joint centred",
-    M.SERRATUS_ANTERIOR: "serratus holds the shoulder blades flat against the ribs",
-    M.LATS: "lats help hold the spine and shoulders",
-    M.CHEST: "some pushing keeps the shoulders balanced (always less than pulling)",
-    M.TRICEPS: "some pushing keeps the shoulders balanced (always less than pulling)",
-    M.FRONT_DELTS: "shoulder strength overhead, kept below the pulling",
-    M.SIDE_DELTS: "side shoulders, raised no higher than shoulder height",
-    M.UPPER_TRAPEZIUS: "upper trapezius strength for carrying and posture",
-    M.NECK: "deep neck muscles hold the head over the shoulders",
-    M.BICEPS: "arm strength for pulling",
-    M.FOREARMS: "grip strength for pulling and carrying",
-    M.ABS: "core strength holds the spine steady",
-    M.OBLIQUES: "the obliques resist twisting and side bending",
-    M.LOWER_BACK: "the back extensors hold the spine upright",
-    M.GLUTES: "glutes drive running and protect the back",
-    M.HAMSTRINGS: "hamstrings share the load with the lower back",
-    M.QUADS: "leg strength for hills, stairs and the last kilometres",
-    M.ADDUCTORS: "inner thighs steady the hips and knees",
-    M.CALVES: "strong calves and feet absorb each stride",
-    M.HIP_FLEXORS: "hip flexors lift the knee in every stride",
-}
-
 #: Every goal preset, by name.
 GOALS: dict[str, Goal] = {
     goal.name: goal for goal in (UPPER_BACK_RUNNER, POSTURE, GENERAL, MOBILITY)

@@ -9,9 +9,9 @@ import attrs
 
 from routines.catalogue.exercise import Exercise
 from routines.planning.dose import item_seconds, ramp_up_sets, rest_range
-from routines.planning.goals import MUSCLE_REASONS, Slot
 from routines.planning.pool import Pool
 from routines.planning.progression import Track
+from routines.planning.slots import MUSCLE_REASONS, Slot
 
 __all__ = ["Line", "line_seconds", "reason_for", "rest_for", "strength_seconds"]
 
@@ -28,6 +28,8 @@ class Line:
     track: Track
     note: str = ""
     light: bool = False
+    #: The rest between sets, when not the exercise's own (desk breaks: 30 s).
+    rest_s: int | None = None
 
 
 def rest_for(exercise: Exercise, pool: Pool, amount: int) -> int:
@@ -58,7 +60,7 @@ def _seconds(pool: Pool, line: Line, sets: int | None, ramp_up: int | None) -> i
         sets=line.track.sets if sets is None else sets,
         amount=amount,
         per_side=exercise.per_side,
-        rest_s=rest_for(exercise, pool, amount),
+        rest_s=line.rest_s if line.rest_s is not None else rest_for(exercise, pool, amount),
         tempo=exercise.dosage_for(pool.level).tempo,
         ramp_up=ramp_up,
     )

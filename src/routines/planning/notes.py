@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from routines._plan import Week
@@ -89,9 +90,10 @@ def plan_notes(
     if request.weeks > LONG_PLAN_WEEKS:
         notes.append(
             f"The plan runs in blocks of 4-6 weeks. Each ends with a re-test week "
-            f"({_weeks(retests)}): in its first session make the first set of each strength "
-            "exercise a test (as many good reps or seconds as you can, with 1-2 left in "
-            "reserve) and log it, to compare block with block."
+            f"({_weeks(retests)}): in its first session of each kind, make the first set of "
+            "each strength exercise a test (as many good reps or seconds as you can, with 1-2 "
+            "left in reserve) and log it, to compare block with block; beat the last test by 2 "
+            "reps (10 s) or more and take the next band or weight."
             + (" It is also a lighter deload week." if deloads else "")
         )
     if deloads:
@@ -99,10 +101,12 @@ def plan_notes(
             f"Deload weeks ({_weeks(deloads)}): about half the strength sets, so the body can "
             "adapt; the week after picks up where you were before."
         )
-    if request.minutes > DESK_BREAK_MINUTES:
+    first = weeks[0].sessions if weeks else ()
+    strength_days = {s.date for s in first if s.focus not in (MOBILITY_FOCUS, DESK_FOCUS)}
+    if any(day + dt.timedelta(days=1) in strength_days for day in strength_days):
         notes.append(
-            "The same muscles are never loaded hard on two days in a row: sessions on "
-            "consecutive days alternate upper and lower body."
+            "The same muscles are never loaded hard on two days in a row: strength sessions "
+            "on consecutive days alternate upper and lower body."
         )
     if request.long_run is not None:
         notes.append(

@@ -17,7 +17,10 @@ The steps, each a small function over frozen values:
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
+
+import attrs
 
 from routines._plan import Block, Plan, Session, Week
 from routines._request import SCREENING_QUESTIONS, PlanRequest
@@ -63,7 +66,7 @@ def _templates(
     weeks = weeks_of(request)
     found = {}
     for kind, groups in sorted(set(pattern.values()), key=lambda k: (k[0], sorted(k[1]))):
-        caps = session_caps(request.level, groups, per_week)
+        caps = functools.partial(session_caps, groups=groups, days_per_week=per_week)
         room = budget(kind, request.minutes).strength_s if kind is not DayKind.MOBILITY else 0
         found[kind, groups] = template(pool, goal, kind, groups, weeks, caps, room)
     return found
@@ -91,14 +94,18 @@ def plan(request: PlanRequest | None = None, catalogue: Catalogue | None = None)
     pool = Pool.build(catalogue, request)
     templates = _templates(pool, request)
     weeks = weeks_of(request)
-    built: dict[tuple[int, DayKind, frozenset[Group]], tuple[Block, ...]] = {}
+    built: dict[tuple[int, DayKind, frozenset[Group], bool], tuple[Block, ...]] = {}
     by_week: dict[int, list[Session]] = {week.index: [] for week in weeks}
     for day in schedule(request):
-        key = (day.week, day.kind, day.groups)
+        week = weeks[day.week - 1]
+        # a re-test week tests in its first session of each kind; the others are lighter
+        testing = week.retest and not any(s.focus == day.focus for s in by_week[day.week])
+        key = (day.week, day.kind, day.groups, testing)
         if key not in built:
             lines = templates[day.kind, day.groups].weeks[day.week - 1]
             plan_budget = budget(day.kind, request.minutes)
-            built[key] = session_blocks(pool, goal, day, lines, weeks[day.week - 1], plan_budget)
+            shown = attrs.evolve(week, retest=testing)
+            built[key] = session_blocks(pool, goal, day, lines, shown, plan_budget)
         blocks = built[key]
         seconds = sum(block.seconds for block in blocks)
         by_week[day.week].append(

@@ -23,8 +23,9 @@ from routines.catalogue.chains import Chains
 from routines.catalogue.exercise import Exercise
 from routines.catalogue.vocab import ALWAYS_AVAILABLE, Caution, Equipment, Level, Modality
 from routines.errors import PlanError
-from routines.planning.goals import Slot
+from routines.planning.goals import goal_named
 from routines.planning.schedule import DESK_BREAK_MINUTES, Group
+from routines.planning.slots import Slot
 from routines.planning.volume import group_of
 
 __all__ = ["Pool", "groups_of", "load_tier", "stable_key", "stable_pick"]
@@ -62,8 +63,17 @@ def groups_of(exercise: Exercise) -> frozenset[Group]:
 
 def load_tier(exercise: Exercise) -> int:
     """How much load the exercise can take: 3 barbell, cable or machine; 2 dumbbell or
-    kettlebell; 1 band; 0 body weight."""
-    return max((_TIERS.get(item, 0) for item in exercise.equipment), default=0)
+    kettlebell; 1 band; 0 body weight. In a pull, a barbell is the bar of an inverted
+    row (the body is the load), not a weight."""
+    bar = exercise.pattern.is_pull
+    return max(
+        (
+            _TIERS.get(item, 0)
+            for item in exercise.equipment
+            if not (bar and item is Equipment.BARBELL)
+        ),
+        default=0,
+    )
 
 
 def stable_key(*keys: object) -> int:
@@ -109,6 +119,8 @@ class Pool:
     allowed: dict[str, Exercise]
     next_level: dict[str, Exercise]
     chains: Chains = attrs.field(eq=False, repr=False)
+    #: The goal's staples: they and their variants come first among equal fits.
+    staples: tuple[str, ...] = ()
     _fitting: dict[tuple[str, frozenset[Group]], list[Exercise]] = attrs.field(
         factory=dict, eq=False, repr=False
     )
@@ -120,6 +132,8 @@ class Pool:
         """The pool for ``request``; desk breaks (15 minutes or less) keep only what
         can be done standing or seated at work: no mat, no gym."""
         ids, tags = _avoided(catalogue, request.avoid)
+        if request.minutes <= DESK_BREAK_MINUTES:  # at work: no jumping
+            tags = tags | {Caution.HIGH_IMPACT.value}
         have = frozenset(request.equipment) | ALWAYS_AVAILABLE
         away = _NOT_AT_A_DESK if request.minutes <= DESK_BREAK_MINUTES else frozenset()
         usable = [
@@ -133,7 +147,8 @@ class Pool:
         rank = request.level.rank
         allowed = {e.id: e for e in usable if e.level.rank <= rank}
         above = {e.id: e for e in usable if e.level.rank == rank + 1}
-        return cls(catalogue, request, allowed, above, catalogue.chains)
+        staples = tuple(s for s in goal_named(request.goal).staples if s in catalogue)
+        return cls(catalogue, request, allowed, above, catalogue.chains, staples)
 
     @property
     def level(self) -> Level:
@@ -157,9 +172,10 @@ class Pool:
 
     def rank(self, exercise: Exercise, slot: Slot) -> tuple[int, ...]:
         """Smaller is better: the exercise's main muscle is one the slot is for; an
-        exercise from the person's own folder; the equipment's load (for the patterns
-        that take load); fewer cautions; more of the slot's muscles; the person's own
-        level; room to progress."""
+        exercise from the person's own folder; the equipment's load (for slots that
+        take load); a staple of the goal (or its variant); fewer cautions; more of the
+        slot's muscles; the slot's preferred pattern; the person's own level; room to
+        progress."""
         key = ("rank", exercise.id, slot.name)
         found: tuple[int, ...] | None = self.cache.get(key)
         if found is None:
@@ -168,12 +184,23 @@ class Pool:
 
     def _rank(self, exercise: Exercise, slot: Slot) -> tuple[int, ...]:
         main = not slot.muscles or exercise.primary_muscles[0] in slot.muscles
+        own = exercise.id in self.catalogue.own
+        tier = load_tier(exercise) if slot.loaded and not slot.core else 0
+        staple = any(self.chains.related(exercise.id, s) for s in self.staples)
         overlap = len(slot.muscles.intersection(exercise.primary_muscles))
-        tier = load_tier(exercise) if not slot.core else 0
         gap = self.level.rank - exercise.level.rank
         room = 0 if any(p in self.allowed for p in exercise.progressions) else 1
-        own = exercise.id in self.catalogue.own
-        return (-main, -own, -tier, len(exercise.cautions), -overlap, gap, room)
+        return (
+            -main,
+            -own,
+            -tier,
+            -staple,
+            len(exercise.cautions),
+            -overlap,
+            slot.preference(exercise.pattern),
+            gap,
+            room,
+        )
 
     def fitting(self, slot: Slot, groups: frozenset[Group]) -> list[Exercise]:
         """Every allowed exercise that fits ``slot`` on a day loading ``groups``, best first."""
@@ -262,3 +289,31 @@ class Pool:
         if not found:
             return None
         return min(found, key=lambda e: (e.level.rank, -load_tier(e), e.per_side, e.id))
+
+    def step_up(
+        self,
+        current: Exercise,
+        slot: Slot,
+        groups: frozenset[Group],
+        taken: Iterable[str],
+        *,
+        next_level: bool = False,
+    ) -> Exercise | None:
+        """A harder exercise for ``slot`` when ``current`` has topped out and has no
+        harder variant of its own: the best fit of a higher level (or deeper in its
+        chain) with the same kind of dose."""
+        others = [t for t in taken if t != current.id]
+        here = (current.level.rank, self.chains.depth(current.id))
+        pools = [self.allowed, self.next_level] if next_level else [self.allowed]
+        found = [
+            e
+            for pool in pools
+            for e in pool.values()
+            if self.fits_slot(e, slot, groups)
+            and e.dose is current.dose
+            and (e.level.rank, self.chains.depth(e.id)) > here
+            and not self.clashes(e.id, [current.id, *others])
+        ]
+        if not found:
+            return None
+        return min(found, key=lambda e: (self.rank(e, slot), e.level.rank, e.id))

@@ -18,6 +18,11 @@ from routines.planning.dose import hold_ceiling, max_sets, rep_band, rep_step
 __all__ = ["Track", "band_of", "next_step", "start_amount", "start_track"]
 
 HOLD_STEP_S = 5
+#: The fewest reps a pulling exercise is set at.
+PULL_REPS_FLOOR = 8
+#: A harder hold starts at about this share of its usual time (a single-leg hold
+#: doubles the load on the leg).
+HARDER_HOLD_SHARE = 0.6
 #: Timed moves (carries) grow by 10 s a week up to 90 s.
 DURATION_STEP_S = 10
 DURATION_CAP_S = 90
@@ -40,7 +45,11 @@ def band_of(exercise: Exercise, level: Level) -> tuple[int, int]:
     """The range the amount moves in: the rep band, or start hold to ceiling."""
     dosage = exercise.dosage_for(level)
     if dosage.reps is not None:
-        return rep_band(dosage.reps)
+        low, high = rep_band(dosage.reps)
+        if exercise.pattern.is_pull and low < PULL_REPS_FLOOR:
+            # pulls for the upper back: 8-12 reps, never heavy triples (Andersen 2008)
+            low, high = PULL_REPS_FLOOR, max(PULL_REPS_FLOOR, min(dosage.reps[1], 12))
+        return low, high
     if dosage.hold_s is not None:
         top = hold_ceiling(exercise, level)
         return min(dosage.hold_s, top), top
@@ -82,7 +91,10 @@ def next_step(
     if track.sets < set_cap and may_add_set:
         return attrs.evolve(track, sets=track.sets + 1), "one more set"
     if harder is not None:
-        moved = Track(harder.id, track.sets, start_amount(harder, level))
+        start = start_amount(harder, level)
+        if harder.dose is not Dose.REPS:  # a harder hold comes in shorter, and builds up
+            start = max(10, 5 * round(start * HARDER_HOLD_SHARE / 5))
+        moved = Track(harder.id, track.sets, start)
         return moved, f"the harder variant of {exercise.name}, at the bottom of its range"
     if exercise.loaded and exercise.dose is Dose.REPS:
         added = attrs.evolve(track, amount=low, load_steps=track.load_steps + 1)

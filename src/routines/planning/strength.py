@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from routines._plan import Item, dose_fields
-from routines.catalogue.vocab import Pattern
+from routines.catalogue.vocab import Muscle, Pattern
 from routines.planning.balance import trim_pushing
 from routines.planning.blocks import WeekKind
 from routines.planning.dose import (
@@ -18,7 +18,7 @@ from routines.planning.dose import (
     ramp_up_sets,
 )
 from routines.planning.lines import Line, line_seconds, reason_for, rest_for
-from routines.planning.pool import Pool
+from routines.planning.pool import Pool, load_tier
 from routines.planning.schedule import DayKind
 
 __all__ = ["ORDER", "RETEST", "strength_items"]
@@ -31,10 +31,39 @@ ORDER = {
 }  # fmt: skip
 """Multi-joint before single-joint, large muscles before small, trunk last."""
 
+#: Muscles of the small, single-joint-like pulls (flies, raises, rotations): after
+#: the rows, pulldowns and presses.
+SMALL = frozenset(
+    {
+        Muscle.REAR_DELTS,
+        Muscle.LOWER_TRAPEZIUS,
+        Muscle.ROTATOR_CUFF,
+        Muscle.SERRATUS_ANTERIOR,
+        Muscle.SIDE_DELTS,
+        Muscle.UPPER_TRAPEZIUS,
+    }
+)
+_LEGS = {Pattern.SQUAT: 0, Pattern.HINGE: 1, Pattern.LUNGE: 2}
+
+
+def order_key(pool: Pool, line: Line, index: int) -> tuple[int, int, int, int, int]:
+    """Multi-joint before single-joint (squats before hinges before lunges), the
+    heaviest first, small pulls and raises after the rows and presses, trunk last."""
+    exercise = pool.get(line.track.exercise)
+    return (
+        ORDER.get(exercise.pattern, 4),
+        exercise.primary_muscles[0] in SMALL,
+        _LEGS.get(exercise.pattern, 0),
+        -load_tier(exercise),
+        index,
+    )
+
+
 #: What a re-test week asks of the first set of each strength exercise.
 RETEST = (
-    "re-test week: make the first set a test, as many good reps (or seconds) as you can "
-    "with 1-2 left in reserve, and log it to compare with the last block"
+    "re-test: make the first set a test, as many good reps (or seconds) as you can with "
+    "1-2 left in reserve, and log it; beat your last test by 2 reps (10 s) or more and the "
+    "next block starts with the next band or weight"
 )
 
 
@@ -64,10 +93,7 @@ def strength_items(
     sets_of = (
         _deload(pool, lines) if deload else {i: line.track.sets for i, line in enumerate(lines)}
     )
-    ordered = sorted(
-        enumerate(lines),
-        key=lambda pair: (ORDER.get(pool.get(pair[1].track.exercise).pattern, 4), pair[0]),
-    )
+    ordered = sorted(enumerate(lines), key=lambda pair: order_key(pool, pair[1], pair[0]))
     items = []
     for index, line in ordered:
         exercise = pool.get(line.track.exercise)
@@ -95,7 +121,7 @@ def strength_items(
                 sets=sets_of[index],
                 **dose_fields(exercise.dose, amount),
                 per_side=exercise.per_side,
-                rest_s=rest_for(exercise, pool, amount),
+                rest_s=line.rest_s if line.rest_s is not None else rest_for(exercise, pool, amount),
                 effort=target,
                 seconds=line_seconds(pool, line, sets=sets_of[index], ramp_up=ramp_up),
                 reason=reason,

@@ -6,27 +6,29 @@ variety at the start of a block at the same difficulty."""
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 
 from routines.catalogue.exercise import Exercise
-from routines.catalogue.vocab import Muscle
-from routines.planning.blocks import LONG_PLAN_WEEKS, WeekKind
+from routines.catalogue.vocab import Dose, Level, Muscle
+from routines.planning.blocks import LONG_PLAN_WEEKS, WeekKind, grown_level
 from routines.planning.dose import max_sets
-from routines.planning.goals import DESK_SLOTS, Goal, Slot
+from routines.planning.goals import Goal
 from routines.planning.lines import Line, line_seconds, strength_seconds
 from routines.planning.pool import Pool, load_tier, stable_key
 from routines.planning.progression import Track, band_of, next_step, start_track
 from routines.planning.schedule import FOCUS_KEY, DayKind, Group
+from routines.planning.slots import DESK_SLOTS, Slot
 from routines.planning.volume import CHEST, UPPER_BACK, main_muscle, sets_by_muscle
 
 __all__ = ["MAX_WEEKLY_SET_GROWTH", "Template", "template"]
 
 #: Weekly growth of total strength sets is held to 20% (Nielsen 2014; Buist 2008).
 MAX_WEEKLY_SET_GROWTH = 0.20
-#: Desk breaks: at most two sets of each exercise.
+#: Desk breaks: at most two sets of each exercise, 30 s apart (light work).
 DESK_SETS = 2
+DESK_REST_S = 30
 
 
 @attrs.frozen
@@ -68,7 +70,7 @@ def _room(pool: Pool, exercise: Exercise, lines: Sequence[Line], caps: Mapping[M
 
 def _first_lines(
     pool: Pool, slots: Sequence[Slot], groups: frozenset[Group], caps: Mapping[Muscle, int],
-    budget: int, set_cap: int, key: str, before: Sequence[Line] = (),
+    budget: int, set_cap: int, key: str, before: Sequence[Line] = (), rest: int | None = None,
 ) -> list[Line]:  # fmt: skip
     """Fill the slots in order of importance, each with the best exercise that fits
     the volume caps, pulling no less than pushing, and the time (after ``before``)."""
@@ -86,7 +88,7 @@ def _first_lines(
         later = [s for s in slots[number + 1 :] if s.required]
         room = budget - sum(_least(pool, s, groups, taken) for s in later)
         for exercise in ordered:
-            line = _fit(pool, exercise, slot, lines, caps, room, set_cap)
+            line = _fit(pool, exercise, slot, lines, caps, room, set_cap, rest)
             if line is not None:
                 lines.append(line)
                 break
@@ -107,7 +109,7 @@ def _least(pool: Pool, slot: Slot, groups: frozenset[Group], taken: Sequence[str
 
 def _fit(
     pool: Pool, exercise: Exercise, slot: Slot, lines: Sequence[Line],
-    caps: Mapping[Muscle, int], budget: int, set_cap: int,
+    caps: Mapping[Muscle, int], budget: int, set_cap: int, rest: int | None = None,
 ) -> Line | None:  # fmt: skip
     track = start_track(exercise, pool.level, set_cap)
     sets = min(track.sets, _room(pool, exercise, lines, caps))
@@ -118,12 +120,20 @@ def _fit(
     if CHEST.intersection(exercise.primary_muscles):  # the upper back at least as much
         back = _sets_on(pool, lines, UPPER_BACK)
         sets = min(sets, back - _sets_on(pool, lines, CHEST))
-    used = strength_seconds(pool, lines)
-    for count in range(sets, 0, -1):
-        line = Line(slot, attrs.evolve(track, sets=count))
-        if used + line_seconds(pool, line) <= budget:
+    # room to grow: the line must fit at the top of its range, so the reps can climb
+    used = sum(line_seconds(pool, _topped(pool, line)) for line in lines)
+    least = 1 if slot.required else min(2, track.sets)  # an optional exercise earns 2 sets
+    for count in range(sets, least - 1, -1):
+        line = Line(slot, attrs.evolve(track, sets=count), rest_s=rest)
+        if used + line_seconds(pool, _topped(pool, line)) <= budget:
             return line
     return None
+
+
+def _topped(pool: Pool, line: Line) -> Line:
+    """The line at the top of its range (the time its progression will need)."""
+    top = band_of(pool.get(line.track.exercise), pool.level)[1]
+    return attrs.evolve(line, track=attrs.evolve(line.track, amount=max(top, line.track.amount)))
 
 
 def _light_pull(pool: Pool, lines: Sequence[Line], budget: int) -> Line | None:
@@ -151,7 +161,14 @@ def _week_one(
     key = FOCUS_KEY[groups] if kind is DayKind.STRENGTH else kind.value
     if kind is DayKind.DESK:
         return _first_lines(
-            pool, DESK_SLOTS, frozenset({Group.UPPER}), caps, budget, DESK_SETS, key
+            pool,
+            DESK_SLOTS,
+            frozenset({Group.UPPER}),
+            caps,
+            budget,
+            DESK_SETS,
+            key,
+            rest=DESK_REST_S,
         )
     light: list[Line] = []
     if goal.upper_back and Group.UPPER not in groups:  # a light pull comes first
@@ -199,17 +216,17 @@ def _grow(
         track, note = next_step(
             line.track, exercise, harder, pool.level, set_cap=set_cap, may_add_set=may_add
         )
-        moved = Line(line.slot, track, note)
+        moved = Line(line.slot, track, note, rest_s=line.rest_s)
         change = line_seconds(pool, moved) - line_seconds(pool, line)
         if track == line.track or seconds + change > budget:
-            current[index] = Line(line.slot, line.track)
+            current[index] = Line(line.slot, line.track, _held(pool, line), rest_s=line.rest_s)
             continue
         if (
             track.exercise != line.track.exercise
             and _room(pool, pool.get(track.exercise), [x for x in current if x is not line], caps)
             < track.sets
         ):
-            current[index] = Line(line.slot, line.track)
+            current[index] = Line(line.slot, line.track, rest_s=line.rest_s)
             continue
         seconds += change
         spare -= track.sets - line.track.sets
@@ -217,12 +234,50 @@ def _grow(
     return current
 
 
+def _stuck(
+    pool: Pool, line: Line, groups: frozenset[Group], taken: Sequence[str], set_cap: int,
+    week: WeekKind,
+) -> bool:  # fmt: skip
+    """True when a line cannot go on: at the top of its range, with no set to add,
+    no harder variant of its own, and no load to add."""
+    exercise = pool.get(line.track.exercise)
+    top = band_of(exercise, pool.level)[1]
+    harder = pool.harder(
+        exercise, line.slot, groups, taken, next_level=pool.request.weeks > LONG_PLAN_WEEKS
+        and week.block > 0,
+    )  # fmt: skip
+    loaded = exercise.loaded and exercise.dose is Dose.REPS
+    return (
+        line.track.amount >= top
+        and harder is None
+        and not loaded
+        and (line.track.sets >= set_cap or line.track.sets >= 2)
+    )
+
+
+#: What a line at the top of its range says while it holds.
+TOP_LOADED = (
+    "top of the range: add 2-10% load (a heavier weight or stronger band) once you beat "
+    "the target in 2 sessions in a row"
+)
+TOP_UNLOADED = "top of the range: keep this dose with good form"
+
+
+def _held(pool: Pool, line: Line) -> str:
+    """Why a line keeps its dose this week, when it is at the top of its range."""
+    exercise = pool.get(line.track.exercise)
+    if line.track.amount < band_of(exercise, pool.level)[1]:
+        return ""
+    return TOP_LOADED if exercise.loaded and exercise.dose is Dose.REPS else TOP_UNLOADED
+
+
 def _rotate(
     pool: Pool, lines: Sequence[Line], groups: frozenset[Group], week: WeekKind,
-    caps: Mapping[Muscle, int], budget: int,
+    caps: Mapping[Muscle, int], budget: int, set_cap: int,
 ) -> list[Line]:  # fmt: skip
     """A new block: each line may change to an exercise of the same difficulty that
-    fits as well, keeping its sets and where it stands in its range."""
+    fits as well, keeping its sets and where it stands in its range; a line that has
+    topped out moves to a harder exercise for its slot."""
     current = list(lines)
     seconds = strength_seconds(pool, current)
     for index, line in enumerate(lines):
@@ -233,18 +288,35 @@ def _rotate(
         swap = pool.equivalent(
             exercise, line.slot, groups, taken, pool.request.seed, line.slot.name, week.index
         )
+        if swap.id == exercise.id and _stuck(pool, line, groups, taken, set_cap, week):
+            up = pool.step_up(
+                exercise, line.slot, groups, taken, next_level=pool.request.weeks > LONG_PLAN_WEEKS
+            )
+            if up is not None:
+                low = band_of(up, pool.level)[0]
+                moved = Line(
+                    line.slot,
+                    Track(up.id, line.track.sets, low),
+                    f"{exercise.name} had topped out: the harder {up.name}",
+                    rest_s=line.rest_s,
+                )
+                change = line_seconds(pool, moved) - line_seconds(pool, line)
+                others = [x for x in current if x is not line]
+                if seconds + change <= budget and _room(pool, up, others, caps) >= line.track.sets:
+                    seconds += change
+                    current[index] = moved
+                    continue
         if swap.id == exercise.id:
-            current[index] = Line(line.slot, line.track)
+            current[index] = Line(line.slot, line.track, rest_s=line.rest_s)
             continue
         low, high = band_of(swap, pool.level)
         track = Track(swap.id, line.track.sets, min(max(line.track.amount, low), high))
-        moved = Line(
-            line.slot, track, f"for variety, in place of {exercise.name} (same difficulty)"
-        )
+        why = f"for variety, in place of {exercise.name} (same difficulty)"
+        moved = Line(line.slot, track, why, rest_s=line.rest_s)
         others = [x for x in current if x is not line]
         change = line_seconds(pool, moved) - line_seconds(pool, line)
         if seconds + change > budget or _room(pool, swap, others, caps) < track.sets:
-            current[index] = Line(line.slot, line.track)
+            current[index] = Line(line.slot, line.track, rest_s=line.rest_s)
             continue
         seconds += change
         current[index] = moved
@@ -253,12 +325,19 @@ def _rotate(
 
 def template(
     pool: Pool, goal: Goal, kind: DayKind, groups: frozenset[Group], weeks: Sequence[WeekKind],
-    caps: Mapping[Muscle, int], budget: int,
+    caps_for: Callable[[Level], Mapping[Muscle, int]], budget: int,
 ) -> Template:  # fmt: skip
-    """The strength lines of one kind of day for every week of the plan."""
-    set_cap = DESK_SETS if kind is DayKind.DESK else max_sets(pool.level)
+    """The strength lines of one kind of day for every week of the plan; ``caps_for``
+    gives a level's volume caps for a session of this kind."""
+
+    def set_cap(week: WeekKind) -> int:
+        return DESK_SETS if kind is DayKind.DESK else max_sets(grown_level(pool.request, week))
+
+    def caps(week: WeekKind) -> Mapping[Muscle, int]:
+        return caps_for(grown_level(pool.request, week))
+
     rows: list[tuple[Line, ...]] = []
-    built = _week_one(pool, goal, kind, groups, caps, budget)
+    built = _week_one(pool, goal, kind, groups, caps(weeks[0]), budget)
     after_deload = False
     for week in weeks:
         if week.index == 1:
@@ -266,7 +345,11 @@ def template(
         elif week.deload:
             lines = [attrs.evolve(line, note="deload") for line in built]
         else:
-            rotated = _rotate(pool, built, groups, week, caps, budget) if week.new_block else built
+            rotated = (
+                _rotate(pool, built, groups, week, caps(week), budget, set_cap(week))
+                if week.new_block
+                else built
+            )
             keep = frozenset(
                 i
                 for i, (old, new) in enumerate(zip(built, rotated, strict=True))
@@ -275,11 +358,11 @@ def template(
             if after_deload:
                 back = "back to the level before the deload"
                 lines = [
-                    new if i in keep else Line(new.slot, new.track, back, new.light)
+                    new if i in keep else Line(new.slot, new.track, back, new.light, new.rest_s)
                     for i, new in enumerate(rotated)
                 ]
             else:
-                lines = _grow(pool, rotated, groups, week, caps, budget, set_cap, keep)
+                lines = _grow(pool, rotated, groups, week, caps(week), budget, set_cap(week), keep)
             built = lines
         after_deload = week.deload
         rows.append(tuple(lines))

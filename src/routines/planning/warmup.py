@@ -18,7 +18,7 @@ from routines.planning.pool import Pool, stable_key
 from routines.planning.schedule import Group
 from routines.planning.volume import group_of
 
-__all__ = ["WARMUP_MAX_S", "WARMUP_MIN_S", "moves_for", "warmup_items"]
+__all__ = ["WARMUP_MAX_S", "WARMUP_MIN_S", "distinct", "moves_for", "warmup_items"]
 
 WARMUP_MIN_S, WARMUP_MAX_S = 300, 600
 
@@ -49,6 +49,19 @@ def move_item(exercise: Exercise, pool: Pool, *, sets: int | None = None, reason
         seconds=seconds,
         reason=reason or _REASON[exercise.modality],
     )
+
+
+def distinct(pool: Pool, exercise: Exercise, chosen: Iterable[Item]) -> bool:
+    """True when ``exercise`` adds something new to the moves ``chosen``: not the same
+    move, nor its easier or harder variant, nor another move for the same main muscle
+    (three shoulder-blade squeezes are one warm-up move)."""
+    for item in chosen:
+        other = pool.get(item.exercise)
+        if pool.chains.related(exercise.id, other.id):
+            return False
+        if other.primary_muscles[0] == exercise.primary_muscles[0]:
+            return False
+    return True
 
 
 def regions(muscles: Iterable[Muscle]) -> frozenset[Group | None]:
@@ -96,13 +109,13 @@ def warmup_items(
     def add(exercise: Exercise) -> bool:
         nonlocal total
         item = move_item(exercise, pool, sets=1)
-        if any(c.exercise == exercise.id for c in chosen) or total + item.seconds > most_s:
+        if total + item.seconds > most_s or not distinct(pool, exercise, chosen):
             return False
         chosen.append(item)
         total += item.seconds
         return True
 
-    if target_s >= 240:
+    if target_s >= 90:  # a minute or two of moving first
         cardio = next((e for e in ranked if e.modality is Modality.CARDIO), None)
         if cardio is not None:
             add(cardio)
