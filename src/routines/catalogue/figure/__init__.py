@@ -1,0 +1,1 @@
+"""Figures: a drawn pose for every exercise, from the ``[figure]`` table of its file."""
