@@ -236,7 +236,7 @@ def figure_problems(figure: Figure, *, held: bool, per_side: bool, equipment: se
     yield from problems
     if problems:
         return  # the geometry of a figure with these problems would only add noise
-    scene = place(figure)
+    scene = place(figure, path=False)
     for pose in scene.poses:
         yield from _touch_problems(pose, scene)
         yield from _held_problems(pose, scene)

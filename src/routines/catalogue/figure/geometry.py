@@ -78,9 +78,9 @@ def apply(m: Mat, v: Vec) -> Vec:
     """``m @ v``."""
     x, y, z = v
     return (
-        _clean(m[0] * x + m[1] * y + m[2] * z),
-        _clean(m[3] * x + m[4] * y + m[5] * z),
-        _clean(m[6] * x + m[7] * y + m[8] * z),
+        m[0] * x + m[1] * y + m[2] * z,
+        m[3] * x + m[4] * y + m[5] * z,
+        m[6] * x + m[7] * y + m[8] * z,
     )
 
 

@@ -153,29 +153,39 @@ def skeleton(a: Mapping[str, float], orientation: Mat = IDENTITY) -> Skeleton:
     return body
 
 
+def _picture(x: float, y: float, z: float, view: str) -> tuple[float, float, float]:
+    """``(u, v, depth)``: across the picture, up it, and toward you."""
+    if view == "side":
+        return x, y, z
+    if view == "front":
+        return -z, y, x
+    if view == "top":  # from above, the body's length across: the near side at the bottom
+        return x, -z, y
+    return -z, -x, y  # from above, the front view's width across (lying on one side)
+
+
 def _flat_axes(frame: Mat, half: Vec, view: str) -> tuple[float, float, float, float]:
     """The picture's 2x2 matrix ``sum(a a^T)`` of a block's projected half-axes,
     and the block's half-thickness toward you."""
     m11 = m12 = m22 = reach = 0.0
     for j in range(3):
-        x, y, z = frame[j] * half[j], frame[3 + j] * half[j], frame[6 + j] * half[j]
-        u, depth = (x, z) if view == "side" else (-z, x)
+        u, v, depth = _picture(
+            frame[j] * half[j], frame[3 + j] * half[j], frame[6 + j] * half[j], view
+        )
         m11 += u * u
-        m12 += u * y
-        m22 += y * y
+        m12 += u * v
+        m22 += v * v
         reach += depth * depth
     return m11, m12, m22, math.sqrt(reach)
 
 
 def project(body: Skeleton, view: str) -> Flat:
-    """The body as seen from the ``side`` or the ``front``."""
+    """The body as seen from the ``side``, the ``front`` or the ``top``; ``top_front``
+    is from above with the front view's left and right (for lying on one side)."""
     flat: Flat = {}
     for name, (x, y, z) in body.points.items():
-        u, depth = (x, z) if view == "side" else (-z, x)
         r = RADII.get(name.partition("_")[2], 0.0)
-        flat[name] = (u, y, depth, r * r, 0.0, r * r, r)
+        flat[name] = (*_picture(x, y, z, view), r * r, 0.0, r * r, r)
     for name, (centre, frame) in body.blocks.items():
-        x, y, z = centre
-        u, depth = (x, z) if view == "side" else (-z, x)
-        flat[name] = (u, y, depth, *_flat_axes(frame, BLOCKS[name].half, view))
+        flat[name] = (*_picture(*centre, view), *_flat_axes(frame, BLOCKS[name].half, view))
     return flat

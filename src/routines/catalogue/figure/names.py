@@ -36,10 +36,12 @@ SIDES = ("near", "far")
 
 
 class View(StrEnum):
-    """Where the figure is seen from."""
+    """Where the figure is seen from: the ``side``, the ``front`` or the ``top``
+    (from the ceiling, for lying down with arms or legs moving along the floor)."""
 
     SIDE = "side"
     FRONT = "front"
+    TOP = "top"
 
 
 class Base(StrEnum):

@@ -9,15 +9,18 @@ arithmetic; nothing here draws.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
 from routines.catalogue.figure.bases import BASES, Posture
+from routines.catalogue.figure.geometry import multiply, rotation
 from routines.catalogue.figure.kinematics import ANGLES_AT_REST, Flat, project, skeleton
 from routines.catalogue.figure.names import JOINTS, SIDES, View, split_key
 from routines.catalogue.figure.props import (
+    BALL_RADIUS,
     ROLLER_RADIUS,
     Fixture,
     bottom,
@@ -26,14 +29,11 @@ from routines.catalogue.figure.props import (
 )
 from routines.catalogue.figure.values import Figure, Pose
 
-__all__ = ["MOVERS", "Placed", "Scene", "angles_of", "place"]
+__all__ = ["LIMBS", "TRUNK", "Placed", "Scene", "angles_of", "place"]
 
-#: What the arrow may follow, in order of preference: it follows the first that
-#: moves at least half as far as the part that moves most.
-MOVERS = (
-    "near_hand", "far_hand", "head", "near_ankle", "far_ankle",
-    "pelvis", "ribcage", "near_knee", "far_knee", "near_elbow", "far_elbow",
-)  # fmt: skip
+#: What the arrow may follow: a hand or foot, or else the head or trunk.
+LIMBS = ("near_hand", "far_hand", "near_ankle", "far_ankle")
+TRUNK = ("head", "pelvis", "ribcage")
 _PATH_STEPS = 8
 _Target = tuple[str, float, bool]  # body point, height, whether its centre (not its bottom)
 
@@ -58,13 +58,19 @@ def angles_of(base: Posture, poses: Iterable[Pose]) -> dict[str, float]:
 
 @attrs.frozen
 class Placed:
-    """One pose as drawn: ``name`` is its field (``pose``, ``start``, ``end``)."""
+    """One pose, placed: ``name`` is its field (``pose``, ``start``, ``end``).
+
+    ``flat`` is the body as placed on the floor (seen from the side or the front,
+    where heights are up the picture); ``drawn`` is what the picture shows, the
+    same unless the figure is seen from above.
+    """
 
     name: str
     angles: Mapping[str, float]
     flat: Flat
     floor: tuple[str, ...]  # the body points that should touch the floor
     lifted: frozenset[str]  # the body points lifted off what they rest on
+    drawn: Flat
 
 
 @attrs.frozen
@@ -102,7 +108,8 @@ def _shift(flat: Flat, du: float, dv: float) -> Flat:
     return {n: (s[0] + du, s[1] + dv, *s[2:]) for n, s in flat.items()}
 
 
-def _spread(flat: Flat, targets: Sequence[_Target], degrees: float) -> float:
+def _heights(flat: Flat, targets: Sequence[_Target], degrees: float) -> list[float]:
+    """How far each target is above its height after turning the body by ``degrees``."""
     t = math.radians(degrees)
     c, s = math.cos(t), math.sin(t)
     heights = []
@@ -110,31 +117,80 @@ def _spread(flat: Flat, targets: Sequence[_Target], degrees: float) -> float:
         u, v, _, m11, m12, m22, _ = flat[point]
         lowest = 0.0 if centre else math.sqrt(max(s * s * m11 + 2 * c * s * m12 + c * c * m22, 0))
         heights.append(u * s + v * c - lowest - height)
-    return max(heights) - min(heights) + abs(degrees) * 1e-3  # no turn without need
+    return heights
+
+
+def _spread(flat: Flat, targets: Sequence[_Target], degrees: float) -> float:
+    heights = _heights(flat, targets, degrees)
+    return max(heights) - min(heights)
+
+
+def _cost(flat: Flat, targets: Sequence[_Target], degrees: float) -> float:
+    return _spread(flat, targets, degrees) + abs(degrees) * 1e-3  # no turn without need
+
+
+def _levelling(flat: Flat, targets: Sequence[_Target]) -> float:
+    """A few steps that each turn the highest and lowest targets level: enough for
+    most poses (two feet, a foot and a hand), and cheap."""
+    degrees = 0.0
+    for _ in range(6):
+        heights = _heights(flat, targets, degrees)
+        high, low = heights.index(max(heights)), heights.index(min(heights))
+        if heights[high] - heights[low] < 1e-4:
+            break
+        rotated = _rotate({"a": flat[targets[high][0]], "b": flat[targets[low][0]]}, degrees)
+        run = rotated["a"][0] - rotated["b"][0]
+        if abs(run) < 0.05:  # the two are one above the other: turning will not help
+            break
+        step = math.degrees(math.atan((heights[high] - heights[low]) / run))
+        degrees = max(-90.0, min(90.0, degrees - step))
+    return degrees
 
 
 def _tilt(flat: Flat, targets: Sequence[_Target]) -> float:
-    """The turn in the picture, within a quarter turn, that levels the targets best."""
-    best = min(range(-90, 91, 5), key=lambda d: _spread(flat, targets, d))
+    """The turn in the picture, within a quarter turn, that levels the targets best:
+    none when they are level already, else a few levelling steps, else a search."""
+    if _spread(flat, targets, 0.0) < 0.003:
+        return 0.0
+    quick = _levelling(flat, targets)
+    if _spread(flat, targets, quick) < 0.01:
+        return quick
+    best = min([quick, *map(float, range(-90, 91, 5))], key=lambda d: _cost(flat, targets, d))
     low, high = max(best - 5.0, -90.0), min(best + 5.0, 90.0)
-    for _ in range(30):  # golden-section search inside the best step
+    for _ in range(24):  # golden-section search round the best step
         a, b = high - (high - low) * 0.618, low + (high - low) * 0.618
-        if _spread(flat, targets, a) < _spread(flat, targets, b):
+        if _cost(flat, targets, a) < _cost(flat, targets, b):
             high = b
         else:
             low = a
-    return (low + high) / 2
+    middle = (low + high) / 2
+    return quick if _cost(flat, targets, quick) < _cost(flat, targets, middle) else middle
 
 
-def _set_down(flat: Flat, targets: Sequence[_Target], clearance: float) -> Flat:
-    """Tip the body to level its targets and lift it onto them; with no targets,
-    put its lowest part ``clearance`` above the floor."""
+_Move = tuple[float, float, float]  # the turn in the picture, then the slide across and up
+
+
+def _set_down(flat: Flat, targets: Sequence[_Target], clearance: float) -> _Move:
+    """How to tip the body to level its targets and lift it onto them; with no
+    targets, how to lift its lowest part ``clearance`` above the floor."""
     if not targets:
-        lowest = min(bottom(spot) for spot in flat.values())
-        return _shift(flat, 0.0, clearance - lowest)
-    flat = _rotate(flat, _tilt(flat, targets))
-    rise = max(h - (flat[p][1] if c else bottom(flat[p])) for p, h, c in targets)
-    return _shift(flat, 0.0, rise)
+        return 0.0, 0.0, clearance - min(bottom(spot) for spot in flat.values())
+    tilt = _tilt(flat, targets)
+    flat = _rotate(flat, tilt)
+    return tilt, 0.0, max(h - (flat[p][1] if c else bottom(flat[p])) for p, h, c in targets)
+
+
+def _moved(flat: Flat, move: _Move) -> Flat:
+    return _shift(_rotate(flat, move[0]), move[1], move[2])
+
+
+def _from_above(angles: Mapping[str, float], base: Posture, ground: View, move: _Move) -> Flat:
+    """The body placed by ``move`` in the ``ground`` view, seen from above instead."""
+    tilt, across, up = move
+    turn = rotation("z", tilt) if ground is View.SIDE else rotation("x", tilt)
+    seen = "top" if ground is View.SIDE else "top_front"  # keep the ground view's across
+    flat = project(skeleton(angles, multiply(turn, base.orientation)), seen)
+    return {n: (s[0] + across, s[1], s[2] + up, *s[3:]) for n, s in flat.items()}
 
 
 def _targets(
@@ -165,10 +221,18 @@ def _contacts(
     return tuple(p for p in floor if p not in on_props), frozenset(lifted)
 
 
-def place(figure: Figure) -> Scene:
-    """Place every pose of ``figure`` and its props."""
+@functools.lru_cache(maxsize=1024)
+def place(figure: Figure, *, path: bool = True) -> Scene:
+    """Place every pose of ``figure`` and its props, and (with ``path``) follow the
+    part that moves most from start to end, for the arrow.
+
+    Poses are set on the floor in the view asked for; a figure seen from above
+    is set down in its base's own view, then looked at from above. The result is
+    kept: figures are frozen values, and checking then drawing one places it once.
+    """
     base = BASES[figure.base]
     view = figure.view or base.view
+    ground = base.view if view is View.TOP else view
     layers: list[tuple[str, tuple[Pose, ...]]]
     if figure.pose is not None or figure.start is None:
         layers = [("pose", (figure.pose or Pose(),))]
@@ -176,7 +240,7 @@ def place(figure: Figure) -> Scene:
         layers = [("start", (figure.start,)), ("end", (figure.start, figure.end or Pose()))]
     prop_points = {p for prop in figure.props if not prop.kind.held for p in points_of(prop.at)}
     round_props = [
-        (p, 2 * (ROLLER_RADIUS if prop.kind.value == "foam_roller" else 0.19), False)
+        (p, 2 * (ROLLER_RADIUS if prop.kind.value == "foam_roller" else BALL_RADIUS), False)
         for prop in figure.props
         if prop.kind.value in ("foam_roller", "stability_ball")
         for p in points_of(prop.at)
@@ -186,45 +250,66 @@ def place(figure: Figure) -> Scene:
     for name, poses in layers:
         angles = angles_of(base, poses)
         floor, lifted = _contacts(base, poses, prop_points | set(points_of(base.seat + base.grip)))
-        flat = project(skeleton(angles, base.orientation), view.value)
+        flat = project(skeleton(angles, base.orientation), ground.value)
         if not placed:
             targets = [(p, 0.0, False) for p in floor] + round_props
-            flat = _set_down(flat, targets, 0.06 if base.grip else 0.0)
-            flat = _shift(flat, -flat["root"][0], 0.0)
-            fixed = fixtures(figure, flat, base.seat, base.grip)
+            tilt, _, up = _set_down(flat, targets, 0.06 if base.grip else 0.0)
+            move = (tilt, -_rotate(flat, tilt)["root"][0], up)
         else:
-            flat = _set_down(flat, _targets(floor, fixed, lifted), 0.0)
-            flat = _shift(flat, _align(placed[0], flat, floor), 0.0)
-        placed.append(Placed(name, angles, flat, floor, lifted))
+            tilt, _, up = _set_down(flat, _targets(floor, fixed, lifted), 0.0)
+            move = (tilt, _align(placed[0], _moved(flat, (tilt, 0.0, up)), floor), up)
+        flat = _moved(flat, move)
+        if not placed:
+            fixed = fixtures(figure, flat, base.seat, base.grip)
+        drawn = flat if view is ground else _from_above(angles, base, ground, move)
+        placed.append(Placed(name, angles, flat, floor, lifted, drawn))
     scene = Scene(figure, view, tuple(placed), tuple(fixed))
-    return _with_path(scene, base) if len(placed) == 2 else scene
+    return _with_path(scene, base, ground) if path and len(placed) == 2 else scene
 
 
 def _align(first: Placed, flat: Flat, floor: Sequence[str]) -> float:
     """How far to slide a later pose so the contacts it shares with the first stay put."""
-    shared = [p for p in floor if p in first.floor]
-    if not shared:
-        shared = ["root"]
+    shared = [p for p in floor if p in first.floor] or ["root"]
     return sum(first.flat[p][0] - flat[p][0] for p in shared) / len(shared)
 
 
-def _with_path(scene: Scene, base: Posture) -> Scene:
+def _mover(start: Flat, end: Flat) -> str | None:
+    """The part the arrow follows: the hand or foot that moves most across the
+    picture and against the pelvis, unless the head or trunk moves clearly more."""
+    pelvis = (end["pelvis"][0] - start["pelvis"][0], end["pelvis"][1] - start["pelvis"][1])
+
+    def moved(point: str, relative: bool = False) -> float:
+        du, dv = end[point][0] - start[point][0], end[point][1] - start[point][1]
+        across = math.hypot(du, dv)
+        return min(across, math.hypot(du - pelvis[0], dv - pelvis[1])) if relative else across
+
+    limb = max(LIMBS, key=lambda p: moved(p, relative=True))
+    trunk = max(TRUNK, key=moved)
+    if max(moved(limb), moved(trunk)) < 0.05:
+        return None
+    return limb if 1.2 * moved(limb, relative=True) >= moved(trunk) else trunk
+
+
+def _with_path(scene: Scene, base: Posture, ground: View) -> Scene:
     start, end = scene.poses
-    moved = {p: math.dist(start.flat[p][:2], end.flat[p][:2]) for p in MOVERS}
-    most = max(moved.values())
-    if most < 0.05:
+    mover = _mover(start.drawn, end.drawn)
+    if mover is None:
         return scene
-    mover = next(p for p in MOVERS if moved[p] >= 0.5 * most)
     lifted = start.lifted | end.lifted
     floor = tuple(p for p in start.floor if p in end.floor)
-    path = [start.flat[mover][:2]]
+    path = [start.drawn[mover][:2]]
     for step in range(1, _PATH_STEPS):
         k = step / _PATH_STEPS
         angles = {j: (1 - k) * start.angles[j] + k * end.angles[j] for j in start.angles}
-        flat = project(skeleton(angles, base.orientation), scene.view.value)
-        flat = _set_down(flat, _targets(floor, scene.fixtures, lifted), 0.0)
-        flat = _shift(flat, _align(start, flat, floor), 0.0)
+        flat = project(skeleton(angles, base.orientation), ground.value)
+        tilt, _, up = _set_down(flat, _targets(floor, scene.fixtures, lifted), 0.0)
+        move = (tilt, _align(start, _moved(flat, (tilt, 0.0, up)), floor), up)
+        flat = _moved(flat, move)
+        if scene.view is not ground:
+            flat = _from_above(angles, base, ground, move)
         u, v = flat[mover][:2]
-        path.append((u, max(v, 0.02)))  # a step on the way never goes through the floor
-    path.append(end.flat[mover][:2])
-    return attrs.evolve(scene, mover=mover, path=tuple((u, v) for u, v in path))
+        if scene.view is not View.TOP:
+            v = max(v, 0.02)  # a step on the way never goes through the floor
+        path.append((u, v))
+    path.append(end.drawn[mover][:2])
+    return attrs.evolve(scene, mover=mover, path=tuple(path))

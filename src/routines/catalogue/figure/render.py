@@ -23,6 +23,7 @@ from routines.catalogue.figure.render_props import (
     fixed_shapes,
     floor_shapes,
     held_shapes,
+    mat_from_above,
     mat_span,
 )
 from routines.catalogue.figure.values import Figure
@@ -100,17 +101,17 @@ def _hold_mark(x: float, y: float, r: float) -> Group:
 
 def _scene_group(scene: Scene, placeholder: bool) -> Group:
     group = Group()
-    front = scene.view is View.FRONT
+    both_near = scene.view is not View.SIDE  # from the front or above, no side is behind
     tops = [s[1] + math.sqrt(s[5]) for pose in scene.poses for s in pose.flat.values()]
     group.add(fixed_shapes(scene, max(tops), in_front=False))
     count = len(scene.poses)
     for index, pose in enumerate(scene.poses):
         palette = START if placeholder or (count == 2 and index == 0) else END
-        group.add(body_shapes(pose.flat, palette, front=front))
-        group.add(held_shapes(scene, pose.flat, palette.near))
+        group.add(body_shapes(pose.drawn, palette, front=both_near))
+        group.add(held_shapes(scene, pose.drawn, palette.near))
     group.add(fixed_shapes(scene, max(tops), in_front=True))
     if scene.path:
-        last = scene.poses[-1].flat
+        last = scene.poses[-1].drawn
         group.add(_arrow(scene.path, last["ribcage"][:2]))
     return group
 
@@ -126,11 +127,16 @@ def draw_figure(
     mat = mat_span(scene)
     if mat is not None:
         x0, x1 = min(x0, mat[0]), max(x1, mat[1])
-    x0, x1 = x0 - 0.06, x1 + 0.06
-    y0 = min(y0, -0.03)
     world = Group()
-    for shape in floor_shapes(x0, x1, mat):
-        world.add(shape)
+    if scene.view is View.TOP:  # the floor is the page; only a mat shows
+        if mat is not None:
+            world.add(mat_from_above(scene))
+        x0, x1, y0, y1 = x0 - 0.04, x1 + 0.04, y0 - 0.04, y1 + 0.04
+    else:
+        x0, x1 = x0 - 0.06, x1 + 0.06
+        y0 = min(y0, -0.03)
+        for shape in floor_shapes(x0, x1, mat):
+            world.add(shape)
     world.add(content)
     hold = not placeholder and len(scene.poses) == 1
     width = width_mm * mm

@@ -41,13 +41,27 @@ def floor_shapes(low: float, high: float, mat: tuple[float, float] | None) -> li
 
 
 def mat_span(scene: Scene) -> tuple[float, float] | None:
-    """Where a mat lies: under every part of the body near the floor."""
+    """Where a mat lies across the picture: under every part near the floor."""
     if not any(prop.kind is PropKind.MAT for prop in scene.figure.props):
         return None
-    us = [s[0] for pose in scene.poses for s in pose.flat.values() if bottom(s) < 0.1]
-    if not us:
+    near = [
+        pose.drawn[name][0]
+        for pose in scene.poses
+        for name, spot in pose.flat.items()
+        if bottom(spot) < 0.1
+    ]
+    if not near:
         return None
-    return min(us) - 0.08, max(us) + 0.08
+    return min(near) - 0.08, max(near) + 0.08
+
+
+def mat_from_above(scene: Scene) -> Rect:
+    """A mat seen from above: under the whole body, a little wider than it."""
+    spots = [s for pose in scene.poses for s in pose.drawn.values()]
+    low = min(s[1] for s in spots) - 0.08
+    high = max(s[1] for s in spots) + 0.08
+    span = mat_span(scene) or (min(s[0] for s in spots), max(s[0] for s in spots))
+    return _rect(span[0], low, span[1], high, LIGHT, LINE)
 
 
 def _facing(flat: Flat) -> float:
@@ -106,14 +120,41 @@ def _fixture(fixture: Fixture, scene: Scene, top: float) -> list[Shape]:
     return shapes
 
 
+def _from_above(fixture: Fixture, scene: Scene) -> list[Shape]:
+    """A prop that stays put, seen from above: under (or round) the drawn parts it
+    touches; a wall as a thick line where it stands."""
+    drawn = scene.poses[0].drawn
+    spots = [drawn[p] for p in fixture.points]
+    us, vs = [s[0] for s in spots], [s[1] for s in spots]
+    u, v = sum(us) / len(us), sum(vs) / len(vs)
+    if fixture.kind is PropKind.STABILITY_BALL:
+        return [Circle(u, v, fixture.radius, fillColor=LIGHT, strokeColor=LINE,
+                       strokeWidth=0.008)]  # fmt: skip
+    if fixture.kind is PropKind.FOAM_ROLLER:
+        return [_rect(u - fixture.radius, v - 0.26, u + fixture.radius, v + 0.26, FIXED)]
+    if fixture.kind is PropKind.BAR:
+        return [_rect(u - 0.015, v - 0.35, u + 0.015, v + 0.35, LINE)]
+    if fixture.face == "top":
+        return [_rect(min(us) - 0.12, min(vs) - 0.12, max(us) + 0.12, max(vs) + 0.12, FIXED)]
+    # a wall, placed in the base's own view, whose across is the picture's across
+    sign = 1.0 if fixture.face.startswith("+") else -1.0
+    if fixture.face.endswith("u"):  # it stands across the picture
+        x = sign * fixture.level
+        return [_rect(x, min(vs) - 0.4, x + sign * 0.04, max(vs) + 0.4, FIXED)]
+    y = -sign * fixture.level  # toward you in the base's view is down the picture
+    return [_rect(min(us) - 0.4, y, max(us) + 0.4, y - sign * 0.04, FIXED)]
+
+
 def fixed_shapes(scene: Scene, top: float, *, in_front: bool) -> Group:
     """The props that stay put, drawn once: behind the body, or (a bar, which the
     hands wrap round) ``in_front`` of it. ``top`` is the highest point of the figure
     (a wall stands a little taller)."""
     group = Group()
+    above = scene.view.value == "top"
     for fixture in scene.fixtures:
         if (fixture.kind is PropKind.BAR) == in_front:
-            for shape in _fixture(fixture, scene, top):
+            shapes = _from_above(fixture, scene) if above else _fixture(fixture, scene, top)
+            for shape in shapes:
                 group.add(shape)
     return group
 
