@@ -183,7 +183,8 @@ def _held_problems(pose: Placed, scene: Scene) -> Found:
         points = points_of(prop.at)
         if prop.kind is PropKind.BARBELL and len(points) == 2:
             (u1, v1), (u2, v2) = (pose.flat[p][:2] for p in points)
-            apart = abs(v1 - v2) if scene.view.value == "front" else math.hypot(u1 - u2, v1 - v2)
+            front = BASES[scene.figure.base].view.value == "front"  # placed as seen from there
+            apart = abs(v1 - v2) if front else math.hypot(u1 - u2, v1 - v2)
             if apart > TOUCH:
                 yield (
                     f"figure.{pose.name}",

@@ -42,9 +42,13 @@ def write_svg(exercise: Exercise, path: str | os.PathLike[str], width_mm: float 
 
 def form_name(exercise: Exercise, width_mm: float, height_mm: float) -> str:
     """The name of the PDF form of this figure at this size: the same figure at
-    the same size always gets the same name, a changed figure a new one."""
+    the same size always gets the same name, a changed figure a new one, and every
+    exercise without a figure shares the placeholder's."""
+    size = f"{width_mm:g}x{height_mm:g}"
+    if exercise.figure is None:
+        return f"figure-placeholder-{size}"
     digest = hashlib.sha256(repr(exercise.figure).encode()).hexdigest()[:12]
-    return f"figure-{exercise.id}-{width_mm:g}x{height_mm:g}-{digest}"
+    return f"figure-{exercise.id}-{size}-{digest}"
 
 
 class FigureFlowable(Flowable):  # type: ignore[misc]  # reportlab has no type hints

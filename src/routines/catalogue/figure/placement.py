@@ -29,7 +29,7 @@ from routines.catalogue.figure.props import (
 )
 from routines.catalogue.figure.values import Figure, Pose
 
-__all__ = ["LIMBS", "TRUNK", "Placed", "Scene", "angles_of", "place"]
+__all__ = ["LIMBS", "TRUNK", "Placed", "Scene", "angles_of", "place", "projection"]
 
 #: What the arrow may follow: a hand or foot, or else the head or trunk.
 LIMBS = ("near_hand", "far_hand", "near_ankle", "far_ankle")
@@ -60,9 +60,9 @@ def angles_of(base: Posture, poses: Iterable[Pose]) -> dict[str, float]:
 class Placed:
     """One pose, placed: ``name`` is its field (``pose``, ``start``, ``end``).
 
-    ``flat`` is the body as placed on the floor (seen from the side or the front,
-    where heights are up the picture); ``drawn`` is what the picture shows, the
-    same unless the figure is seen from above.
+    ``flat`` is the body as placed on the floor, seen in its base's own view (the
+    side or the front: heights are up the picture); ``drawn`` is what the picture
+    shows, the same unless the figure is drawn in another view.
     """
 
     name: str
@@ -81,6 +81,7 @@ class Scene:
     view: View
     poses: tuple[Placed, ...]
     fixtures: tuple[Fixture, ...]
+    projection: str  # how the poses are drawn (``projection()``)
     mover: str | None = None
     path: tuple[tuple[float, float], ...] = ()
 
@@ -184,13 +185,26 @@ def _moved(flat: Flat, move: _Move) -> Flat:
     return _shift(_rotate(flat, move[0]), move[1], move[2])
 
 
-def _from_above(angles: Mapping[str, float], base: Posture, ground: View, move: _Move) -> Flat:
-    """The body placed by ``move`` in the ``ground`` view, seen from above instead."""
+def projection(view: View, ground: View) -> str:
+    """How a figure set down in its ``ground`` view is drawn in ``view``: from above,
+    the ground view's across stays across."""
+    if view is View.TOP:
+        return "top" if ground is View.SIDE else "top_front"
+    return view.value
+
+
+def _seen(angles: Mapping[str, float], base: Posture, ground: View, move: _Move, seen: str) -> Flat:
+    """The body placed by ``move`` in the ``ground`` view, seen as ``seen`` instead."""
     tilt, across, up = move
     turn = rotation("z", tilt) if ground is View.SIDE else rotation("x", tilt)
-    seen = "top" if ground is View.SIDE else "top_front"  # keep the ground view's across
-    flat = project(skeleton(angles, multiply(turn, base.orientation)), seen)
-    return {n: (s[0] + across, s[1], s[2] + up, *s[3:]) for n, s in flat.items()}
+    body = skeleton(angles, multiply(turn, base.orientation))
+    # across the side view is along x; across the front view is along -z
+    dx, dz = (across, 0.0) if ground is View.SIDE else (0.0, -across)
+    body.points = {n: (x + dx, y + up, z + dz) for n, (x, y, z) in body.points.items()}
+    body.blocks = {
+        n: ((x + dx, y + up, z + dz), frame) for n, ((x, y, z), frame) in body.blocks.items()
+    }
+    return project(body, seen)
 
 
 def _targets(
@@ -226,13 +240,16 @@ def place(figure: Figure, *, path: bool = True) -> Scene:
     """Place every pose of ``figure`` and its props, and (with ``path``) follow the
     part that moves most from start to end, for the arrow.
 
-    Poses are set on the floor in the view asked for; a figure seen from above
-    is set down in its base's own view, then looked at from above. The result is
-    kept: figures are frozen values, and checking then drawing one places it once.
+    Poses are set on the floor as seen in the base's own view (the side, or the
+    front for lying on one side), so the view a figure is drawn in never changes
+    what touches the floor; then they are looked at from the view asked for. The
+    result is kept: figures are frozen values, and checking then drawing one
+    places it once.
     """
     base = BASES[figure.base]
     view = figure.view or base.view
-    ground = base.view if view is View.TOP else view
+    ground = base.view
+    seen = projection(view, ground)
     layers: list[tuple[str, tuple[Pose, ...]]]
     if figure.pose is not None or figure.start is None:
         layers = [("pose", (figure.pose or Pose(),))]
@@ -261,9 +278,9 @@ def place(figure: Figure, *, path: bool = True) -> Scene:
         flat = _moved(flat, move)
         if not placed:
             fixed = fixtures(figure, flat, base.seat, base.grip)
-        drawn = flat if view is ground else _from_above(angles, base, ground, move)
+        drawn = flat if seen == ground.value else _seen(angles, base, ground, move, seen)
         placed.append(Placed(name, angles, flat, floor, lifted, drawn))
-    scene = Scene(figure, view, tuple(placed), tuple(fixed))
+    scene = Scene(figure, view, tuple(placed), tuple(fixed), seen)
     return _with_path(scene, base, ground) if path and len(placed) == 2 else scene
 
 
@@ -273,9 +290,10 @@ def _align(first: Placed, flat: Flat, floor: Sequence[str]) -> float:
     return sum(first.flat[p][0] - flat[p][0] for p in shared) / len(shared)
 
 
-def _mover(start: Flat, end: Flat) -> str | None:
-    """The part the arrow follows: the hand or foot that moves most across the
-    picture and against the pelvis, unless the head or trunk moves clearly more."""
+def _mover(start: Flat, end: Flat, holding: Sequence[str]) -> str | None:
+    """The part the arrow follows: a hand holding a weight, band or cable if it
+    moves; else the hand or foot that moves most across the picture and against
+    the pelvis, unless the head or trunk moves clearly more."""
     pelvis = (end["pelvis"][0] - start["pelvis"][0], end["pelvis"][1] - start["pelvis"][1])
 
     def moved(point: str, relative: bool = False) -> float:
@@ -283,6 +301,9 @@ def _mover(start: Flat, end: Flat) -> str | None:
         across = math.hypot(du, dv)
         return min(across, math.hypot(du - pelvis[0], dv - pelvis[1])) if relative else across
 
+    carried = [p for p in LIMBS if p in holding and moved(p) > 0.1]
+    if carried:
+        return max(carried, key=moved)
     limb = max(LIMBS, key=lambda p: moved(p, relative=True))
     trunk = max(TRUNK, key=moved)
     if max(moved(limb), moved(trunk)) < 0.05:
@@ -292,7 +313,8 @@ def _mover(start: Flat, end: Flat) -> str | None:
 
 def _with_path(scene: Scene, base: Posture, ground: View) -> Scene:
     start, end = scene.poses
-    mover = _mover(start.drawn, end.drawn)
+    holding = [p for prop in scene.figure.props if prop.kind.held for p in points_of(prop.at)]
+    mover = _mover(start.drawn, end.drawn, holding)
     if mover is None:
         return scene
     lifted = start.lifted | end.lifted
@@ -305,8 +327,8 @@ def _with_path(scene: Scene, base: Posture, ground: View) -> Scene:
         tilt, _, up = _set_down(flat, _targets(floor, scene.fixtures, lifted), 0.0)
         move = (tilt, _align(start, _moved(flat, (tilt, 0.0, up)), floor), up)
         flat = _moved(flat, move)
-        if scene.view is not ground:
-            flat = _from_above(angles, base, ground, move)
+        if scene.projection != ground.value:
+            flat = _seen(angles, base, ground, move, scene.projection)
         u, v = flat[mover][:2]
         if scene.view is not View.TOP:
             v = max(v, 0.02)  # a step on the way never goes through the floor

@@ -174,7 +174,8 @@ def anchor(
 ) -> tuple[float, float] | None:
     """Where a band or cable is fixed, for all poses; ``None`` when it is fixed to
     the body itself (the feet, or the other hand), which moves with each pose.
-    Seen from the front, a point in front or behind is on the body's midline."""
+    Seen from the front (or from above), a point in front or behind is on the
+    body's midline."""
     if kind in (Anchor.FEET, Anchor.HANDS):
         return None
     first = flats[0]
@@ -186,6 +187,8 @@ def anchor(
     v = {"low": 0.08, "chest": first["ribcage"][1], "high": top + 0.15}[height]
     if view == "front":
         return first["neck_base"][0], v
+    if view == "top":  # seen from above, a height is toward you: on the midline
+        v = first["root"][1]
     if where == "front":
         return max([*held, first["nose"][0]]) + 0.3, v
     return min([*held, first["root"][0] - 0.1]) - 0.3, v

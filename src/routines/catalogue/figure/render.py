@@ -19,8 +19,8 @@ from routines.catalogue.exercise import Exercise
 from routines.catalogue.figure.names import Base, View
 from routines.catalogue.figure.placement import Scene, place
 from routines.catalogue.figure.render_body import Palette, body_shapes
+from routines.catalogue.figure.render_fixtures import fixed_shapes
 from routines.catalogue.figure.render_props import (
-    fixed_shapes,
     floor_shapes,
     held_shapes,
     mat_from_above,
