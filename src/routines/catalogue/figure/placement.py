@@ -1,6 +1,6 @@
 """Setting a figure down: each pose's angles over its base, tipped until what it
-rests on is level, then put on the floor, with later poses kept in step with the
-first (the feet stay where they were).
+rests on is level (``levelling.py``), then put on the floor, with later poses
+kept in step with the first (the feet stay where they were).
 
 The whole figure is one :class:`Scene`: its poses as the picture shows them,
 the props that stay put, and the path of the part that moves most. Pure
@@ -18,12 +18,12 @@ import attrs
 from routines.catalogue.figure.bases import BASES, Posture
 from routines.catalogue.figure.geometry import multiply, rotation
 from routines.catalogue.figure.kinematics import ANGLES_AT_REST, Flat, project, skeleton
+from routines.catalogue.figure.levelling import Move, Target, moved, rotate, set_down
 from routines.catalogue.figure.names import JOINTS, SIDES, View, split_key
 from routines.catalogue.figure.props import (
     BALL_RADIUS,
     ROLLER_RADIUS,
     Fixture,
-    bottom,
     fixtures,
     points_of,
 )
@@ -35,7 +35,6 @@ __all__ = ["LIMBS", "TRUNK", "Placed", "Scene", "angles_of", "place", "projectio
 LIMBS = ("near_hand", "far_hand", "near_ankle", "far_ankle")
 TRUNK = ("head", "pelvis", "ribcage")
 _PATH_STEPS = 8
-_Target = tuple[str, float, bool]  # body point, height, whether its centre (not its bottom)
 
 
 def angles_of(base: Posture, poses: Iterable[Pose]) -> dict[str, float]:
@@ -86,105 +85,6 @@ class Scene:
     path: tuple[tuple[float, float], ...] = ()
 
 
-def _rotate(flat: Flat, degrees: float) -> Flat:
-    if not degrees:
-        return flat
-    t = math.radians(degrees)
-    c, s = math.cos(t), math.sin(t)
-    turned: Flat = {}
-    for name, (u, v, depth, m11, m12, m22, reach) in flat.items():
-        turned[name] = (
-            u * c - v * s,
-            u * s + v * c,
-            depth,
-            c * c * m11 - 2 * c * s * m12 + s * s * m22,
-            c * s * m11 + (c * c - s * s) * m12 - c * s * m22,
-            s * s * m11 + 2 * c * s * m12 + c * c * m22,
-            reach,
-        )
-    return turned
-
-
-def _shift(flat: Flat, du: float, dv: float) -> Flat:
-    return {n: (s[0] + du, s[1] + dv, *s[2:]) for n, s in flat.items()}
-
-
-def _heights(flat: Flat, targets: Sequence[_Target], degrees: float) -> list[float]:
-    """How far each target is above its height after turning the body by ``degrees``."""
-    t = math.radians(degrees)
-    c, s = math.cos(t), math.sin(t)
-    heights = []
-    for point, height, centre in targets:
-        u, v, _, m11, m12, m22, _ = flat[point]
-        lowest = 0.0 if centre else math.sqrt(max(s * s * m11 + 2 * c * s * m12 + c * c * m22, 0))
-        heights.append(u * s + v * c - lowest - height)
-    return heights
-
-
-def _spread(flat: Flat, targets: Sequence[_Target], degrees: float) -> float:
-    heights = _heights(flat, targets, degrees)
-    return max(heights) - min(heights)
-
-
-def _cost(flat: Flat, targets: Sequence[_Target], degrees: float) -> float:
-    return _spread(flat, targets, degrees) + abs(degrees) * 1e-3  # no turn without need
-
-
-def _levelling(flat: Flat, targets: Sequence[_Target]) -> float:
-    """A few steps that each turn the highest and lowest targets level: enough for
-    most poses (two feet, a foot and a hand), and cheap."""
-    degrees = 0.0
-    for _ in range(6):
-        heights = _heights(flat, targets, degrees)
-        high, low = heights.index(max(heights)), heights.index(min(heights))
-        if heights[high] - heights[low] < 1e-4:
-            break
-        rotated = _rotate({"a": flat[targets[high][0]], "b": flat[targets[low][0]]}, degrees)
-        run = rotated["a"][0] - rotated["b"][0]
-        if abs(run) < 0.05:  # the two are one above the other: turning will not help
-            break
-        step = math.degrees(math.atan((heights[high] - heights[low]) / run))
-        degrees = max(-90.0, min(90.0, degrees - step))
-    return degrees
-
-
-def _tilt(flat: Flat, targets: Sequence[_Target]) -> float:
-    """The turn in the picture, within a quarter turn, that levels the targets best:
-    none when they are level already, else a few levelling steps, else a search."""
-    if _spread(flat, targets, 0.0) < 0.003:
-        return 0.0
-    quick = _levelling(flat, targets)
-    if _spread(flat, targets, quick) < 0.01:
-        return quick
-    best = min([quick, *map(float, range(-90, 91, 5))], key=lambda d: _cost(flat, targets, d))
-    low, high = max(best - 5.0, -90.0), min(best + 5.0, 90.0)
-    for _ in range(24):  # golden-section search round the best step
-        a, b = high - (high - low) * 0.618, low + (high - low) * 0.618
-        if _cost(flat, targets, a) < _cost(flat, targets, b):
-            high = b
-        else:
-            low = a
-    middle = (low + high) / 2
-    return quick if _cost(flat, targets, quick) < _cost(flat, targets, middle) else middle
-
-
-_Move = tuple[float, float, float]  # the turn in the picture, then the slide across and up
-
-
-def _set_down(flat: Flat, targets: Sequence[_Target], clearance: float) -> _Move:
-    """How to tip the body to level its targets and lift it onto them; with no
-    targets, how to lift its lowest part ``clearance`` above the floor."""
-    if not targets:
-        return 0.0, 0.0, clearance - min(bottom(spot) for spot in flat.values())
-    tilt = _tilt(flat, targets)
-    flat = _rotate(flat, tilt)
-    return tilt, 0.0, max(h - (flat[p][1] if c else bottom(flat[p])) for p, h, c in targets)
-
-
-def _moved(flat: Flat, move: _Move) -> Flat:
-    return _shift(_rotate(flat, move[0]), move[1], move[2])
-
-
 def projection(view: View, ground: View) -> str:
     """How a figure set down in its ``ground`` view is drawn in ``view``: from above,
     the ground view's across stays across."""
@@ -193,7 +93,7 @@ def projection(view: View, ground: View) -> str:
     return view.value
 
 
-def _seen(angles: Mapping[str, float], base: Posture, ground: View, move: _Move, seen: str) -> Flat:
+def _seen(angles: Mapping[str, float], base: Posture, ground: View, move: Move, seen: str) -> Flat:
     """The body placed by ``move`` in the ``ground`` view, seen as ``seen`` instead."""
     tilt, across, up = move
     turn = rotation("z", tilt) if ground is View.SIDE else rotation("x", tilt)
@@ -209,8 +109,8 @@ def _seen(angles: Mapping[str, float], base: Posture, ground: View, move: _Move,
 
 def _targets(
     floor: Sequence[str], fixed: Sequence[Fixture], lifted: frozenset[str]
-) -> list[_Target]:
-    found: list[_Target] = [(point, 0.0, False) for point in floor]
+) -> list[Target]:
+    found: list[Target] = [(point, 0.0, False) for point in floor]
     for fixture in fixed:
         if fixture.face in ("top", "grip"):
             centre = fixture.face == "grip"
@@ -270,12 +170,12 @@ def place(figure: Figure, *, path: bool = True) -> Scene:
         flat = project(skeleton(angles, base.orientation), ground.value)
         if not placed:
             targets = [(p, 0.0, False) for p in floor] + round_props
-            tilt, _, up = _set_down(flat, targets, 0.06 if base.grip else 0.0)
-            move = (tilt, -_rotate(flat, tilt)["root"][0], up)
+            tilt, _, up = set_down(flat, targets, 0.06 if base.grip else 0.0)
+            move = (tilt, -rotate(flat, tilt)["root"][0], up)
         else:
-            tilt, _, up = _set_down(flat, _targets(floor, fixed, lifted), 0.0)
-            move = (tilt, _align(placed[0], _moved(flat, (tilt, 0.0, up)), floor), up)
-        flat = _moved(flat, move)
+            tilt, _, up = set_down(flat, _targets(floor, fixed, lifted), 0.0)
+            move = (tilt, _align(placed[0], moved(flat, (tilt, 0.0, up)), floor), up)
+        flat = moved(flat, move)
         if not placed:
             fixed = fixtures(figure, flat, base.seat, base.grip)
         drawn = flat if seen == ground.value else _seen(angles, base, ground, move, seen)
@@ -324,9 +224,9 @@ def _with_path(scene: Scene, base: Posture, ground: View) -> Scene:
         k = step / _PATH_STEPS
         angles = {j: (1 - k) * start.angles[j] + k * end.angles[j] for j in start.angles}
         flat = project(skeleton(angles, base.orientation), ground.value)
-        tilt, _, up = _set_down(flat, _targets(floor, scene.fixtures, lifted), 0.0)
-        move = (tilt, _align(start, _moved(flat, (tilt, 0.0, up)), floor), up)
-        flat = _moved(flat, move)
+        tilt, _, up = set_down(flat, _targets(floor, scene.fixtures, lifted), 0.0)
+        move = (tilt, _align(start, moved(flat, (tilt, 0.0, up)), floor), up)
+        flat = moved(flat, move)
         if scene.projection != ground.value:
             flat = _seen(angles, base, ground, move, scene.projection)
         u, v = flat[mover][:2]
