@@ -1,6 +1,6 @@
 """Every exercise figure on one sheet, with its name, to look at.
 
-Run: python benchmarks/figures_contact_sheet.py [--catalogue DIR] [--all] [-o figures.pdf]
+Run: python benchmarks/figures_contact_sheet.py [--catalogue DIR] [--all] [--size MM] [-o figures.pdf]
 
 Draws the figure of every exercise that has a ``[figure]`` table (``--all``: the
 placeholders too) into one grid, as PDF or SVG (by the file's suffix). Files are
@@ -29,7 +29,7 @@ from routines.catalogue.checks import exercise_problems
 from routines.catalogue.figure import draw
 from routines.catalogue.load import builtin_exercises
 
-CELL = 42.0  # mm, the figure's box
+CELL = 42.0  # mm, the figure's box unless --size says otherwise
 LABEL = 9.0  # mm of text under it
 
 
@@ -52,15 +52,16 @@ def exercises(folders: list[Path]) -> Iterator[tuple[Exercise, list[str]]]:
     yield from (found[key] for key in sorted(found))
 
 
-def sheet(chosen: list[tuple[Exercise, list[str]]], columns: int) -> Drawing:
+def sheet(chosen: list[tuple[Exercise, list[str]]], columns: int, size: float = CELL) -> Drawing:
+    """A grid of the figures, each ``size`` mm wide with its name under it."""
     rows = max(1, -(-len(chosen) // columns))
-    width, height = columns * CELL * mm, rows * (CELL + LABEL) * mm
+    width, height = columns * size * mm, rows * (size + LABEL) * mm
     page = Drawing(width, height)
     page.add(Rect(0, 0, width, height, fillColor=HexColor("#ffffff"), strokeWidth=0))
     for index, (exercise, problems) in enumerate(chosen):
-        x = (index % columns) * CELL * mm
-        y = height - (index // columns + 1) * (CELL + LABEL) * mm
-        cell = Group(*draw(exercise, CELL, CELL).contents)
+        x = (index % columns) * size * mm
+        y = height - (index // columns + 1) * (size + LABEL) * mm
+        cell = Group(*draw(exercise, size, size).contents)
         cell.translate(x, y + LABEL * mm)
         page.add(cell)
         page.add(String(x + 2 * mm, y + 6 * mm, exercise.name[:34], fontSize=7.5))
@@ -76,6 +77,7 @@ def main() -> None:
     parser.add_argument("--catalogue", action="append", default=[], metavar="DIR")
     parser.add_argument("--all", action="store_true", help="draw the placeholders too")
     parser.add_argument("--columns", type=int, default=6)
+    parser.add_argument("--size", type=float, default=CELL, help="mm per figure (35: as printed)")
     parser.add_argument("-o", "--output", default="figures.pdf", help="a .pdf or .svg file")
     args = parser.parse_args()
     folders = [Path(str(builtin_exercises())), *map(Path, args.catalogue)]
@@ -83,7 +85,7 @@ def main() -> None:
     for exercise, problems in chosen:
         for problem in problems:
             print(f"{exercise.id}: {problem}")
-    drawing = sheet(chosen, args.columns)
+    drawing = sheet(chosen, args.columns, args.size)
     if args.output.endswith(".svg"):
         renderSVG.drawToFile(drawing, args.output)
     else:
