@@ -1,6 +1,7 @@
 """Every exercise figure on one sheet, with its name, to look at.
 
-Run: python benchmarks/figures_contact_sheet.py [--catalogue DIR] [--all] [--size MM] [-o figures.pdf]
+Run: python benchmarks/figures_contact_sheet.py [--catalogue DIR] [--all] [--size MM]
+                                                [-o figures.pdf]
 
 Draws the figure of every exercise that has a ``[figure]`` table (``--all``: the
 placeholders too) into one grid, as PDF or SVG (by the file's suffix). Files are
@@ -61,7 +62,11 @@ def sheet(chosen: list[tuple[Exercise, list[str]]], columns: int, size: float = 
     for index, (exercise, problems) in enumerate(chosen):
         x = (index % columns) * size * mm
         y = height - (index // columns + 1) * (size + LABEL) * mm
-        cell = Group(*draw(exercise, size, size).contents)
+        try:
+            cell = Group(*draw(exercise, size, size).contents)
+        except Exception as exc:  # a figure too broken to draw: say why in its cell
+            cell = Group()
+            problems = [f"cannot be drawn: {exc!r}", *problems]
         cell.translate(x, y + LABEL * mm)
         page.add(cell)
         page.add(String(x + 2 * mm, y + 6 * mm, exercise.name[:34], fontSize=7.5))

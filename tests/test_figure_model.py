@@ -156,3 +156,17 @@ def test_seen_from_above_a_figure_is_set_down_as_in_its_own_view(figure: Figure)
         assert top.flat == side.flat
         for name in ("head", "near_hand", "far_toes"):
             assert top.drawn[name][2] == pytest.approx(side.flat[name][1], abs=1e-9)
+
+
+def test_a_chair_goes_under_the_first_pose_that_sits_on_it() -> None:
+    stand_to_sit = Figure(
+        base=Base.SEATED,
+        start=Pose((("hip", 0), ("knee", 0)), lifted=(Part.PELVIS,)),
+        end=Pose((("hip", 90), ("knee", 90)), down=(Part.PELVIS,)),
+    )
+    scene = place(stand_to_sit)
+    (chair,) = scene.fixtures
+    start, end = scene.poses
+    assert chair.level == pytest.approx(bottom(end.flat["pelvis"]))
+    assert bottom(start.flat["pelvis"]) > chair.level + 0.2
+    assert list(figure_problems(stand_to_sit, held=False, per_side=False, equipment=set())) == []

@@ -156,7 +156,7 @@ def place(figure: Figure, *, path: bool = True) -> Scene:
     else:
         layers = [("start", (figure.start,)), ("end", (figure.start, figure.end or Pose()))]
     prop_points = {p for prop in figure.props if not prop.kind.held for p in points_of(prop.at)}
-    round_props = [
+    round_props: list[Target] = [
         (p, 2 * (ROLLER_RADIUS if prop.kind.value == "foam_roller" else BALL_RADIUS), False)
         for prop in figure.props
         if prop.kind.value in ("foam_roller", "stability_ball")
@@ -169,15 +169,15 @@ def place(figure: Figure, *, path: bool = True) -> Scene:
         floor, lifted = _contacts(base, poses, prop_points | set(points_of(base.seat + base.grip)))
         flat = project(skeleton(angles, base.orientation), ground.value)
         if not placed:
-            targets = [(p, 0.0, False) for p in floor] + round_props
+            targets = [(p, 0.0, False) for p in floor]
+            targets += [target for target in round_props if target[0] not in lifted]
             tilt, _, up = set_down(flat, targets, 0.06 if base.grip else 0.0)
             move = (tilt, -rotate(flat, tilt)["root"][0], up)
         else:
             tilt, _, up = set_down(flat, _targets(floor, fixed, lifted), 0.0)
             move = (tilt, _align(placed[0], moved(flat, (tilt, 0.0, up)), floor), up)
         flat = moved(flat, move)
-        if not placed:
-            fixed = fixtures(figure, flat, base.seat, base.grip)
+        fixed = fixtures(figure, flat, (base.seat, base.grip), lifted, fixed)
         drawn = flat if seen == ground.value else _seen(angles, base, ground, move, seen)
         placed.append(Placed(name, angles, flat, floor, lifted, drawn))
     scene = Scene(figure, view, tuple(placed), tuple(fixed), seen)

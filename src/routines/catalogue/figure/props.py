@@ -1,10 +1,11 @@
 """Where the props go, and how far each body part is from the prop it touches.
 
 Props that stay put (wall, doorway, bench, chair, bar, foam roller, stability
-ball, mat) are placed by the first pose, at the parts named in their ``at``;
-every later pose must still touch them, which ``checks.py`` measures with
-:func:`gap`. Held props (band, cable, dumbbell, kettlebell, barbell, towel) are
-drawn at the hands each pose; a band or cable runs to its :func:`anchor`.
+ball) are placed by the first pose whose parts named in their ``at`` rest on
+them (are not lifted); every pose from then on must still touch them, which
+``checks.py`` measures with :func:`gap`. Held props (band, cable, dumbbell,
+kettlebell, barbell, towel) are drawn at the hands each pose; a band or cable
+runs to its :func:`anchor`.
 Lengths are fractions of standing height.
 """
 
@@ -127,20 +128,30 @@ def _place(kind: PropKind, field: str, parts: tuple[Part, ...], flat: Flat) -> F
 
 
 def fixtures(
-    figure: Figure, first: Flat, seat: Sequence[Part], grip: Sequence[Part]
+    figure: Figure,
+    flat: Flat,
+    base: tuple[Sequence[Part], Sequence[Part]],
+    lifted: frozenset[str],
+    placed: Sequence[Fixture] = (),
 ) -> list[Fixture]:
-    """The props that stay put, placed by the first pose: the base's chair under
-    ``seat`` and bar in ``grip``, then the figure's own props that have parts."""
-    found = []
-    if seat:
-        found.append(_place(PropKind.CHAIR, "figure.base", tuple(seat), first))
-    if grip:
-        found.append(_place(PropKind.BAR, "figure.base", tuple(grip), first))
+    """The props that stay put: those already ``placed``, then each other one
+    placed by this pose if its parts rest on it here (not ``lifted``). ``base``
+    is the base's seat and grip: the chair and bar it brings."""
+    seat, grip = base
+    wanted = [
+        ("figure.base", PropKind.CHAIR, tuple(seat)),
+        ("figure.base", PropKind.BAR, tuple(grip)),
+    ]
     for index, prop in enumerate(figure.props):
-        fixed = prop.kind in _TOPS or prop.kind in _WALLS or prop.kind is PropKind.BAR
-        if fixed and prop.at:
-            found.append(_place(prop.kind, f"figure.props[{index}]", prop.at, first))
-    return found
+        if prop.kind in _TOPS or prop.kind in _WALLS or prop.kind is PropKind.BAR:
+            wanted.append((f"figure.props[{index}]", prop.kind, prop.at))
+    found = list(placed)
+    have = {(f.field, f.kind) for f in placed}
+    for field, kind, parts in wanted:
+        if parts and (field, kind) not in have and not set(points_of(parts)) & lifted:
+            found.append(_place(kind, field, parts, flat))
+    order = {(field, kind): n for n, (field, kind, _) in enumerate(wanted)}
+    return sorted(found, key=lambda f: order[f.field, f.kind])
 
 
 def gap(fixture: Fixture, spot: Spot) -> float:
