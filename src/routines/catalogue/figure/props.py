@@ -67,13 +67,15 @@ def _reach(spot: Spot, side: str) -> float:
 
 @attrs.frozen
 class Fixture:
-    """A prop that stays where the first pose put it.
+    """A prop that stays where the pose that first rested on it put it.
 
-    ``face`` is how the body meets it: ``top`` (resting on it), ``grip`` (hands
-    round a bar) or a wall's side of the picture (``+u`` right, ``-u`` left,
-    ``+w`` toward you, ``-w`` away). ``level`` is the height of its top, the
-    height of the bar, or how far the wall stands along its side; ``span`` the
-    stretch of the picture it covers; ``centre`` the middle of a round prop.
+    ``field`` is where the file asks for it (``figure.props[2]``, or
+    ``figure.base`` for the chair or bar a base brings). ``face`` is how the body
+    meets it: ``top`` (resting on it), ``grip`` (hands round a bar) or a wall's
+    side of the base's view (``+u`` right, ``-u`` left, ``+w`` toward you, ``-w``
+    away). ``level`` is the height of its top, the height of the bar, or how far
+    the wall stands along its side; ``span`` the stretch across the view it
+    covers.
     """
 
     kind: PropKind
@@ -82,7 +84,6 @@ class Fixture:
     face: str
     level: float
     span: tuple[float, float]
-    centre: float = 0.0
     grips: tuple[float, ...] = ()  # where along the picture each hand holds a bar
 
     @property
@@ -104,14 +105,13 @@ def _place(kind: PropKind, field: str, parts: tuple[Part, ...], flat: Flat) -> F
     if kind in _ROUND:
         radius = _ROUND[kind]
         centre = sum(spot[0] for spot in spots) / len(spots)
-        return Fixture(kind, field, parts, "top", 2 * radius, (centre - radius, centre + radius),
-                       centre)  # fmt: skip
+        return Fixture(kind, field, parts, "top", 2 * radius, (centre - radius, centre + radius))
     if kind in _TOPS:
         level = min(bottom(spot) for spot in spots)
         low, high = _span(spots, 0.1 if kind is PropKind.BENCH else 0.09)
         centre = (low + high) / 2
         half = max((high - low) / 2, 0.2 if kind is PropKind.BENCH else 0.12)
-        return Fixture(kind, field, parts, "top", level, (centre - half, centre + half), centre)
+        return Fixture(kind, field, parts, "top", level, (centre - half, centre + half))
     if kind is PropKind.BAR:
         level = sum(spot[1] for spot in spots) / len(spots)
         grips = tuple(spot[0] for spot in spots)

@@ -16,6 +16,7 @@ from reportlab.lib.colors import HexColor, white
 from reportlab.lib.units import mm
 
 from routines.catalogue.exercise import Exercise
+from routines.catalogue.figure.kinematics import Flat
 from routines.catalogue.figure.names import Base, View
 from routines.catalogue.figure.placement import Scene, place
 from routines.catalogue.figure.render_body import Palette, body_shapes
@@ -56,20 +57,27 @@ def _bounds(group: Group) -> tuple[float, float, float, float]:
     return x0, y0, x1, y1
 
 
-def _arrow(path: Sequence[tuple[float, float]], centre: tuple[float, float]) -> Group:
-    """A line along ``path``, set off from the body, ending in an arrowhead."""
-    group = Group()
-    offset = 0.065
+def _offset(path: Sequence[tuple[float, float]], side: float) -> list[tuple[float, float]]:
+    """``path`` moved sideways by a fixed distance, to its left (``side`` 1) or right."""
     shifted = []
     for k, (x, y) in enumerate(path):
         ax, ay = path[max(k - 1, 0)]
         bx, by = path[min(k + 1, len(path) - 1)]
-        dx, dy = bx - ax, by - ay
-        size = math.hypot(dx, dy) or 1.0
-        nx, ny = -dy / size, dx / size
-        if (x - centre[0]) * nx + (y - centre[1]) * ny < 0:  # away from the body
-            nx, ny = -nx, -ny
-        shifted.append((x + nx * offset, y + ny * offset))
+        size = math.hypot(bx - ax, by - ay) or 1.0
+        shifted.append((x - side * 0.065 * (by - ay) / size, y + side * 0.065 * (bx - ax) / size))
+    return shifted
+
+
+def _arrow(path: Sequence[tuple[float, float]], bodies: Sequence[Flat]) -> Group:
+    """A line along ``path``, set off to whichever side keeps clear of the body,
+    ending in an arrowhead."""
+    group = Group()
+    points = [spot[:2] for flat in bodies for spot in flat.values()]
+
+    def clearance(line: list[tuple[float, float]]) -> float:
+        return sum(min(math.dist(p, q) for q in points) for p in line)
+
+    shifted = max((_offset(path, 1.0), _offset(path, -1.0)), key=clearance)
     tip = shifted[-1]
     back = shifted[-2]
     dx, dy = tip[0] - back[0], tip[1] - back[1]
@@ -111,8 +119,7 @@ def _scene_group(scene: Scene, placeholder: bool) -> Group:
         group.add(held_shapes(scene, pose.drawn, palette.near))
     group.add(fixed_shapes(scene, max(tops), in_front=True))
     if scene.path:
-        last = scene.poses[-1].drawn
-        group.add(_arrow(scene.path, last["ribcage"][:2]))
+        group.add(_arrow(scene.path, [pose.drawn for pose in scene.poses]))
     return group
 
 
