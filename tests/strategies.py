@@ -7,6 +7,8 @@ import datetime as dt
 from hypothesis import strategies as st
 
 from routines import Caution, Equipment, Level, PlanRequest, Weekday
+from routines.catalogue.figure import Figure, Pose, Prop
+from routines.catalogue.figure.names import JOINTS, SIDES, Anchor, Base, Part, PropKind, View
 from routines.planning.goals import GOALS
 
 ZONES = ["Europe/Berlin", "America/New_York", "UTC", "Asia/Tokyo", "Australia/Sydney"]
@@ -86,3 +88,41 @@ def calendar_requests(draw: st.DrawFn) -> PlanRequest:
         name=draw(hostile_text),
         seed=draw(st.integers(0, 50)),
     )
+
+
+#: Every key a pose may set: each joint, and each sided joint for one side.
+POSE_KEYS = sorted(
+    [*JOINTS, *(f"{side}_{joint}" for joint, r in JOINTS.items() if r.sided for side in SIDES)]
+)
+
+
+@st.composite
+def poses(draw: st.DrawFn) -> Pose:
+    """A pose with a few angles, each inside its joint's range, and maybe parts
+    lifted or put down."""
+    keys = draw(st.lists(st.sampled_from(POSE_KEYS), max_size=6, unique=True))
+    angles = []
+    for key in keys:
+        low, high, _ = JOINTS[key.removeprefix("near_").removeprefix("far_")]
+        angles.append((key, draw(st.integers(low, high) | st.floats(low, high))))
+    parts = st.lists(st.sampled_from(list(Part)), max_size=2, unique=True)
+    return Pose(tuple(angles), lifted=tuple(draw(parts)), down=tuple(draw(parts)))
+
+
+@st.composite
+def props(draw: st.DrawFn) -> Prop:
+    kind = draw(st.sampled_from(list(PropKind)))
+    at = tuple(draw(st.lists(st.sampled_from(list(Part)), max_size=2, unique=True)))
+    anchor = draw(st.sampled_from(list(Anchor))) if kind.value in ("band", "cable") else None
+    return Prop(kind, () if kind is PropKind.MAT else at, anchor)
+
+
+@st.composite
+def figures(draw: st.DrawFn) -> Figure:
+    """Any figure: every base and view, a hold or a movement, any props."""
+    base = draw(st.sampled_from(list(Base)))
+    view = draw(st.none() | st.sampled_from(list(View)))
+    props_drawn = tuple(draw(st.lists(props(), max_size=3)))
+    if draw(st.booleans()):
+        return Figure(base=base, view=view, pose=draw(poses()), props=props_drawn)
+    return Figure(base=base, view=view, start=draw(poses()), end=draw(poses()), props=props_drawn)

@@ -22,6 +22,8 @@ from routines import (
     load_catalogue,
 )
 from routines.catalogue.exercise import Dosage
+from routines.catalogue.figure.bases import BASES
+from routines.catalogue.figure.names import JOINTS, Anchor, Base, Part, PropKind, View
 from routines.catalogue.load import builtin_exercises
 
 README = Path(str(builtin_exercises())) / "README.md"
@@ -74,3 +76,38 @@ def _listed(label: str) -> list[str]:
 )
 def test_every_vocabulary_is_listed_as_the_loader_knows_it(label: str, enum: type[StrEnum]) -> None:
     assert _listed(label) == [member.value for member in enum], f"{label} in {README}"
+
+
+def test_the_figure_tables_list_every_key_joint_base_and_prop() -> None:
+    from routines.catalogue.figure import Figure
+
+    assert _table_keys("### `figure`") == [f.name for f in attrs.fields(Figure)]
+    assert _table_keys("#### Joints") == list(JOINTS)
+    assert _table_keys("#### Bases") == [base.value for base in Base]
+    assert _table_keys("#### Props") == [kind.value for kind in PropKind]
+
+
+def test_the_joint_ranges_are_the_ones_checked() -> None:
+    section = TEXT.split("#### Joints", 1)[1].split("\n#", 1)[0]
+    for joint, (low, high, _) in JOINTS.items():
+        assert f"| `{joint}` | {low} to {high} |" in section, joint
+
+
+def test_the_bases_rest_on_what_the_readme_says() -> None:
+    section = TEXT.split("#### Bases", 1)[1].split("\n#", 1)[0]
+    for base, posture in BASES.items():
+        row = next(line for line in section.splitlines() if line.startswith(f"| `{base.value}` |"))
+        rests_on = row.split("|")[3]
+        for part in posture.floor + posture.seat + posture.grip:
+            assert part.value in rests_on, (base, part)
+        assert row.split("|")[4].strip() == posture.view.value, base
+
+
+def test_every_body_part_and_anchor_is_named() -> None:
+    section = TEXT.split("### `figure`", 1)[1].split("\n## ", 1)[0]
+    named = set(re.findall(r"`([a-z_]+)`", section))
+    for part in Part:
+        side, _, rest = part.value.partition("_")
+        assert part.value in named or (side == "far" and f"near_{rest}" in named), part
+    assert {anchor.value for anchor in Anchor} <= named
+    assert {view.value for view in View} <= named

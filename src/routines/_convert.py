@@ -3,7 +3,8 @@
 It is strict: unknown keys are errors, a string is never silently turned into a
 number (or the reverse), and every vocabulary error lists the allowed values.
 It knows nothing of exercises or plans: its hooks are generic (every
-:class:`~enum.StrEnum`, dates and times, fields marked :data:`OMIT_IF_DEFAULT`).
+:class:`~enum.StrEnum`, dates and times, fields marked :data:`OMIT_IF_DEFAULT`,
+classes that read and write their own plain data with ``from_raw``/``to_raw``).
 :func:`describe` turns cattrs' nested validation errors into ``(field, message)``
 pairs that name the field path and the bad value.
 """
@@ -109,7 +110,17 @@ def _make() -> cattrs.Converter:
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     conv.register_unstructure_hook(dt.time, lambda t: t.strftime("%H:%M"))
     conv.register_unstructure_hook_factory(_omits_defaults, _omit_defaults_hook)
+    conv.register_structure_hook_func(_reads_itself, lambda value, cls: cls.from_raw(value))
+    conv.register_unstructure_hook_func(_reads_itself, lambda value: value.to_raw())
     return conv
+
+
+def _reads_itself(cls: Any) -> bool:
+    """A class with a ``from_raw(data)`` classmethod and a ``to_raw()`` method: a
+    value whose keys are data (such as a table of joint angles), not field names.
+    ``from_raw`` raises a :class:`~routines.errors.RoutinesError` naming the key, or
+    an :class:`ExceptionGroup` of them, so :func:`describe` can name each field."""
+    return isinstance(cls, type) and hasattr(cls, "from_raw") and hasattr(cls, "to_raw")
 
 
 def _omits_defaults(cls: Any) -> bool:
@@ -156,6 +167,8 @@ def describe(exc: BaseException, path: str = "") -> list[tuple[str, str]]:
         for sub in without:
             found += describe(sub, path)
         return found
+    if isinstance(exc, ExceptionGroup):  # several errors from one from_raw
+        return [pair for sub in exc.exceptions for pair in describe(sub, path)]
     if isinstance(exc, ForbiddenExtraKeysError):
         known = [a.name for a in getattr(exc.cl, "__attrs_attrs__", ())]
         found = []

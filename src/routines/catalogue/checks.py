@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from routines._closest import closest, did_you_mean
 from routines.catalogue.exercise import Dosage, Exercise
+from routines.catalogue.figure.checks import figure_problems
 from routines.catalogue.vocab import Dose, Equipment, Level, Modality
 
 __all__ = ["catalogue_problems", "exercise_problems"]
@@ -131,6 +132,13 @@ def exercise_problems(exercise: Exercise) -> Iterator[tuple[str, str]]:
             yield field, f"{exercise.id!r} links to itself; remove it"
         for link in {v for v in links if links.count(v) > 1}:
             yield field, f"{link!r} is listed twice; remove the copy"
+    if exercise.figure is not None:
+        yield from figure_problems(
+            exercise.figure,
+            held=exercise.dose is Dose.HOLD,
+            per_side=exercise.per_side,
+            equipment={item.value for item in exercise.equipment},
+        )
 
 
 def _cycle(graph: Mapping[str, tuple[str, ...]]) -> list[str] | None:

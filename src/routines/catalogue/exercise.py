@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from routines.catalogue.figure.values import Figure
 from routines.catalogue.vocab import (
     ALWAYS_AVAILABLE,
     Caution,
@@ -77,6 +78,8 @@ class Exercise:
     cautions: tuple[Caution, ...] = ()
     progressions: tuple[str, ...] = ()
     regressions: tuple[str, ...] = ()
+    #: How to draw it (``routines.catalogue.figure``); ``None`` draws a placeholder.
+    figure: Figure | None = attrs.field(default=None, metadata={"omit_if_default": True})
 
     def dosage_for(self, level: Level) -> Dosage:
         """The dosage for ``level``, or for the nearest level below it."""

@@ -54,6 +54,19 @@ def _dose_text(exercise: Exercise, level: Level) -> str:
     return f"{dosage.sets} x {amount}{side}, rest {dosage.rest_s} s{tempo}"
 
 
+def _figure_text(exercise: Exercise) -> str:
+    figure = exercise.figure
+    if figure is None:
+        return "none yet (drawn as a plain standing figure)"
+    from routines.catalogue.figure.bases import BASES
+
+    view = (figure.view or BASES[figure.base].view).value
+    seen = "from above" if view == "top" else f"from the {view}"
+    how = "held" if figure.pose is not None or figure.start is None else "start and end"
+    props = ", ".join(prop.kind.value for prop in figure.props)
+    return f"{figure.base.value}, {seen}, {how}" + (f", with {props}" if props else "")
+
+
 def describe(exercise: Exercise, source: str | None = None) -> str:
     """One exercise in full, as readable text."""
 
@@ -83,6 +96,7 @@ def describe(exercise: Exercise, source: str | None = None) -> str:
     lines += [wrap(mistake, "    - ") for mistake in exercise.mistakes]
     if exercise.cautions:
         lines.append(f"  cautions: {names(exercise.cautions)}")
+    lines.append(f"  figure: {_figure_text(exercise)}")
     lines.append(f"  easier: {names(exercise.regressions)}")
     lines.append(f"  harder: {names(exercise.progressions)}")
     if source:

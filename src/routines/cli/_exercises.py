@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any
 
 from routines.catalogue.text import describe, exercise_json, table
@@ -23,6 +24,7 @@ examples:
   routines exercises --muscle rhomboids --level beginner --equipment band
   routines exercises --search row                 by name or alias
   routines exercises show band-row                one exercise in full
+  routines exercises show band-row --figure band-row.svg   and its figure
   routines exercises --json > catalogue.json      the whole catalogue as JSON
   routines exercises --catalogue my-exercises     with your own folder added
 """
@@ -52,6 +54,9 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "--json", action="store_true", help="print the exercises as a JSON list of objects"
     )
+    parser.add_argument(
+        "--figure", metavar="FILE.svg", help="with show: also draw the exercise into an SVG file"
+    )
     add_catalogue_option(parser)
     parser.set_defaults(run=run, subparser=parser)
 
@@ -68,7 +73,17 @@ def run(args: argparse.Namespace) -> int:
             print(json.dumps(exercise_json(exercise), indent=2, ensure_ascii=False))
         else:
             print(describe(exercise, catalogue.source(exercise.id)))
+        if args.figure:
+            from routines.catalogue.figure import write_svg
+
+            written = write_svg(exercise, args.figure)
+            drawn = "its figure" if exercise.figure else "a placeholder (it has no [figure] yet)"
+            print(f"wrote {drawn} to {written}", file=sys.stderr if args.json else sys.stdout)
         return 0
+    if args.figure:
+        raise UsageError(
+            "--figure draws one exercise; use `routines exercises show ID --figure FILE`"
+        )
     found = catalogue.filter(
         modality=args.modality,
         pattern=args.pattern,
