@@ -265,24 +265,44 @@ def test_too_much_pain_regresses_or_holds_with_fewer_sets(
 
 
 @given(request=requests)
-def test_missed_sessions_repeat_rather_than_progress(
+def test_missed_sessions_resume_at_the_last_dose_done_well(
     request: PlanRequest, catalogue: Catalogue
 ) -> None:
     p = plan(request)
-    assume(len(p.weeks) >= 3 and not p.weeks[1].deload and not p.weeks[2].deload)
+    assume(len(p.weeks) >= 3 and not any(w.deload for w in p.weeks[:3]))
     week1 = list(p.weeks[0].sessions)
     entries = log_of(week1, as_planned)
     entries += [LogEntry(date=s.date, status=SessionStatus.SKIPPED) for s in p.weeks[1].sessions]
     a = adapt(p, entries, today=week_start(p, 3), catalogue=catalogue)
-    missed = {i.track: i for s in p.weeks[1].sessions for i in strength(s)}
-    for session in a.weeks[2].sessions:
-        for item in strength(session):
-            if item.track in missed:  # the missed week's dose again, not the next step
-                last = missed[item.track]
-                assert (item.exercise, item.sets, item.reps, item.hold_s) == (
-                    last.exercise, last.sets, last.reps, last.hold_s
-                )  # fmt: skip
-                assert item.change is None or "missed" in item.change
+    done = {i.track: i for s in week1 for i in strength(s)}
+    for before, session in zip(p.weeks[2].sessions, a.weeks[2].sessions, strict=True):
+        for planned, item in zip(strength(before), strength(session), strict=True):
+            last = done.get(item.track)
+            if last is None or planned.exercise != last.exercise:
+                continue  # the line changed exercise in the plan: not this rule's case
+            # the dose of week 1 (done well), never week 2's (never done) or more
+            assert (item.exercise, item.reps, item.hold_s) == (
+                last.exercise, last.reps, last.hold_s
+            ) or item == planned == last  # fmt: skip
+            assert item.sets <= last.sets
+            assert item.change is None or "missed" in item.change
+
+
+@given(request=plan_requests(max_weeks=8, min_weeks=6))
+def test_a_missed_deload_week_does_not_halve_the_next(
+    request: PlanRequest, catalogue: Catalogue
+) -> None:
+    p = plan(request)
+    deload = next((w.index for w in p.weeks if w.deload), None)
+    assume(deload is not None and deload < len(p.weeks))
+    assert deload is not None
+    entries = []
+    for week in p.weeks[: deload - 1]:
+        entries += log_of(list(week.sessions), as_planned)
+    skipped = p.weeks[deload - 1].sessions
+    entries += [LogEntry(date=s.date, status=SessionStatus.SKIPPED) for s in skipped]
+    a = adapt(p, entries, today=week_start(p, deload + 1), catalogue=catalogue)
+    assert a.weeks[deload] == p.weeks[deload], "the week after a missed deload goes as planned"
 
 
 @given(request=requests)
@@ -373,3 +393,142 @@ def test_acceptable_pain_holds(pain: int, catalogue: Catalogue) -> None:
             assert (new.reps, new.hold_s, new.sets) == (old.reps, old.hold_s, old.sets)
     changes = {i.change for s in a.weeks[1].sessions for i in strength(s) if i.change}
     assert changes and all(f"pain {pain}/10" in c and "no step up" in c for c in changes)
+
+
+# -- follow-up in real life (after docs/training-rules.md, "Follow-up") -----------
+
+
+@given(request=requests, data=st.data())
+def test_pain_on_one_exercise_changes_only_that_exercise(
+    request: PlanRequest, data: st.DataObject, catalogue: Catalogue
+) -> None:
+    p = plan(request)
+    sessions = [s for s in p.sessions if len(strength(s)) >= 2]
+    assume(sessions)
+    painful = data.draw(st.sampled_from(sessions))
+    hurt = data.draw(st.sampled_from(strength(painful)))
+    entry = LogEntry(
+        date=painful.date,
+        pain=7,  # the session's worst: it was this exercise
+        items=(ItemResult(exercise=hurt.exercise, pain=7),),
+    )
+    a = adapt(p, [entry], today=painful.date + dt.timedelta(days=1), catalogue=catalogue)
+    for before, after in zip(p.sessions, a.sessions, strict=True):
+        for old, new in zip(strength(before), strength(after), strict=True):
+            if new.change is not None and new.track != hurt.track:
+                # other exercises only change for the plan's own reasons (a missed session)
+                assert "pain" not in new.change, new.change
+
+
+@given(request=requests, data=st.data())
+def test_session_pain_without_scores_takes_one_set_off_once(
+    request: PlanRequest, data: st.DataObject, catalogue: Catalogue
+) -> None:
+    p = plan(request)
+    sessions = list(p.sessions)
+    index = data.draw(st.integers(0, len(sessions) - 1))
+    painful = sessions[index]
+    assume(strength(painful))
+    entries = log_of(sessions[:index], as_planned)
+    entries.append(LogEntry(date=painful.date, pain=7))  # the session as a whole
+    a = adapt(p, entries, today=painful.date + dt.timedelta(days=1), catalogue=catalogue)
+    tracks = {i.track for i in strength(painful)}
+    seen: set[str | None] = set()
+    for before, after in zip(sessions[index + 1 :], list(a.sessions)[index + 1 :], strict=True):
+        for old, new in zip(strength(before), strength(after), strict=True):
+            if new.track not in tracks or new.track in seen:
+                continue
+            seen.add(new.track)  # its next session: one set fewer (none below one)
+            assert new.sets <= max(1, old.sets - 1) or (new.sets == 1 and old.sets == 1)
+            assert new.exercise == old.exercise, "a session score regresses no exercise"
+
+
+@given(request=requests, data=st.data())
+def test_an_exercise_that_hurt_stays_lower_until_two_pain_free_sessions(
+    request: PlanRequest, data: st.DataObject, catalogue: Catalogue
+) -> None:
+    p = plan(request)
+    sessions = [s for s in p.sessions if strength(s)]
+    assume(len(sessions) >= 2)
+    index = data.draw(st.integers(0, len(sessions) - 2))
+    painful = sessions[index]
+    hurt = data.draw(st.sampled_from(strength(painful)))
+    entries = log_of(sessions[:index], as_planned)
+    entries.append(LogEntry(date=painful.date, items=(ItemResult(exercise=hurt.exercise, pain=8),)))
+    calm = data.draw(st.integers(0, 1))  # pain-free sessions of that line since
+    later = [s for s in sessions[index + 1 :] if hurt.track in {i.track for i in strength(s)}]
+    assume(len(later) > calm)
+    for session in later[:calm]:
+        entries.append(LogEntry(date=session.date, pain=0))
+    today = later[calm].date
+    a = adapt(p, entries, today=today, catalogue=catalogue)
+    coming = next(s for s in a.sessions if s.date == today)
+    item = next(i for i in strength(coming) if i.track == hurt.track)
+    if coming.cancelled:
+        return
+    # never the dose that hurt before two pain-free sessions
+    assert (item.exercise, item.sets, item.amount) != (hurt.exercise, hurt.sets, hurt.amount)
+    assert item.change is not None and "pain 8/10" in item.change
+
+
+@given(case=logged_plans(), data=st.data())
+def test_a_later_adapt_keeps_what_an_earlier_one_published(
+    case: tuple[Plan, list[LogEntry], dt.date], data: st.DataObject, catalogue: Catalogue
+) -> None:
+    p, entries, today = case
+    first = adapt(p, entries, today=today, catalogue=catalogue)
+    later = today + dt.timedelta(days=data.draw(st.integers(1, 21)))
+    more = [
+        LogEntry(date=s.date, pain=data.draw(st.integers(0, 9)))
+        for s in p.sessions
+        if today <= s.date < later
+    ]
+    second = adapt(first, [*entries, *more], today=later, catalogue=catalogue)
+    for one, two in zip(first.sessions, second.sessions, strict=True):
+        if one.date < later:
+            assert two == one, "the past stays as it was published"
+
+
+@given(request=requests, flag=st.sampled_from(sorted(RED_FLAGS)), data=st.data())
+def test_a_stop_stays_until_a_clearance_is_recorded(
+    request: PlanRequest, flag: str, data: st.DataObject, catalogue: Catalogue
+) -> None:
+    from routines import Clearance
+
+    p = plan(request)
+    sessions = list(p.sessions)
+    assume(len(sessions) >= 3)
+    index = data.draw(st.integers(0, len(sessions) - 3))
+    flagged = sessions[index]
+    entries = [LogEntry(date=flagged.date, red_flags=(flag,))]
+    today = sessions[index + 1].date
+    stopped = adapt(p, entries, today=today, catalogue=catalogue)
+    assert stopped.stopped is not None
+    again = adapt(stopped, entries, today=sessions[-1].date, catalogue=catalogue)
+    assert again.stopped is not None, "adapting again does not undo a stop"
+    cleared_on = sessions[index + 2].date
+    clearance = Clearance(date=cleared_on, by="Dr Smith")
+    going = adapt(stopped, entries, today=cleared_on, clearances=[clearance], catalogue=catalogue)
+    assert going.stopped is None
+    for session in going.sessions:
+        if session.date >= cleared_on:
+            assert not session.cancelled
+        elif session.date > flagged.date:
+            assert session.cancelled  # the past stays as published: stopped
+
+
+def test_pain_rising_over_three_weeks_calls_for_a_professional(catalogue: Catalogue) -> None:
+    p = plan(PlanRequest(start=dt.date(2026, 1, 5), timezone="UTC", weeks=6))
+    entries = [
+        LogEntry(date=s.date, pain=pain)
+        for week, pain in zip(p.weeks[:3], (2, 3, 5), strict=True)
+        for s in week.sessions
+    ]
+    a = adapt(p, entries, today=week_start(p, 4), catalogue=catalogue)
+    assert a.referral is not None and "See a professional" in a.referral
+    assert "2/10, 3/10 and 5/10" in a.referral
+    steady = [LogEntry(date=e.date, pain=4) for e in entries]
+    assert adapt(p, steady, today=week_start(p, 4), catalogue=catalogue).referral is not None
+    pains = (5, 5, 5, 3, 3, 3, 2, 2, 2)
+    easing = [LogEntry(date=e.date, pain=pain) for e, pain in zip(entries, pains, strict=True)]
+    assert adapt(p, easing, today=week_start(p, 4), catalogue=catalogue).referral is None

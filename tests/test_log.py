@@ -43,7 +43,7 @@ item_results = st.builds(
     rpe=st.none() | st.floats(1, 10),
     pain=st.none() | st.integers(0, 10),
     settled=st.none() | st.booleans(),
-    form_ok=st.booleans(),
+    form_ok=st.none() | st.booleans(),
     notes=notes,
 )
 
@@ -125,7 +125,7 @@ def test_a_skipped_session_may_have_no_items_but_not_results() -> None:
         ("pain", 11, "pain: 11 is not 0-10; rate pain from 0 (none) to 10 (worst)"),
         ("pain", -1, "pain: -1 is not 0-10"),
         ("settled", "yes", "settled: 'yes' is not yes or no (True or False), or empty"),
-        ("form_ok", None, "form_ok: None is not yes or no (True or False)"),
+        ("form_ok", "ok", "form_ok: 'ok' is not yes or no (True or False), or empty if not known"),
         ("notes", None, "notes: None is not text"),
         ("notes", "\ud800", "notes: '\\ud800' has characters that cannot be stored"),
     ],

@@ -196,10 +196,10 @@ def test_equipment_level_and_avoid_are_respected(request: PlanRequest) -> None:
             assert exercise.id not in request.avoid
             assert not set(request.avoid) & {c.value for c in exercise.cautions}
             if exercise.level.rank > request.level.rank:
-                # long plans: one level up, only on a line that has used an easier
-                # exercise before, once the first block is done
-                assert request.weeks > 8 and exercise.level.rank == request.level.rank + 1
-                assert item.track is not None and session.date >= request.start + dt.timedelta(28)
+                # one level up, only on a line that has used an easier exercise before
+                # (one that topped out), once the first block (3 weeks or more) is done
+                assert exercise.level.rank == request.level.rank + 1
+                assert item.track is not None and session.date >= request.start + dt.timedelta(21)
                 assert any(
                     CATALOGUE.get(before).level.rank < exercise.level.rank
                     for before in earlier.get(item.track, set())

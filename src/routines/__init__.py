@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from routines.exporters.ics import write_ics
     from routines.exporters.pdf.document import write_pdf
     from routines.log.csv_file import read_log_csv
-    from routines.log.entry import RED_FLAGS, ItemResult, LogEntry, SessionStatus
+    from routines.log.entry import RED_FLAGS, Clearance, ItemResult, LogEntry, SessionStatus
     from routines.log.store import TrainingLog
     from routines.planning.config import load_request, starter_config
     from routines.planning.goals import GOALS, Goal, Slot
@@ -63,6 +63,7 @@ __all__ = [
     "Catalogue",
     "CatalogueError",
     "Caution",
+    "Clearance",
     "Dosage",
     "Dose",
     "Equipment",
@@ -119,6 +120,7 @@ _LAZY = {
     "Exercise": "catalogue.exercise",
     "load_catalogue": "catalogue.load",
     "RED_FLAGS": "log.entry",
+    "Clearance": "log.entry",
     "ItemResult": "log.entry",
     "LogEntry": "log.entry",
     "SessionStatus": "log.entry",

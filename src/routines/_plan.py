@@ -205,6 +205,23 @@ class Week:
 
 
 @attrs.frozen
+class WeekProgress:
+    """One week of a training log at a glance, for the progress chart."""
+
+    week: int
+    #: The worst pain logged that week (0-10), if any was.
+    worst_pain: int | None
+    #: Sessions done, of those planned (cancelled ones left out).
+    done: int
+    planned: int
+    #: Strength sets done (as logged, else as planned for a session done).
+    sets: int
+    #: The heaviest load logged that week, in kg, and its exercise.
+    load_kg: float | None = None
+    load_exercise: str | None = None
+
+
+@attrs.frozen
 class Plan:
     """A finished, frozen training plan.
 
@@ -224,6 +241,10 @@ class Plan:
     adapted: str | None = attrs.field(default=None, metadata=_UNSET_OMITTED)
     #: Why the plan stopped (a red-flag answer in the log): see a professional.
     stopped: str | None = attrs.field(default=None, metadata=_UNSET_OMITTED)
+    #: Advice to see a professional, when the log's pain trend calls for it.
+    referral: str | None = attrs.field(default=None, metadata=_UNSET_OMITTED)
+    #: The log week by week, in a plan adapted to it (for the progress chart).
+    progress: tuple[WeekProgress, ...] = attrs.field(default=(), metadata=_UNSET_OMITTED)
 
     @property
     def sessions(self) -> Iterator[Session]:

@@ -1,54 +1,34 @@
 """Adapting a plan to its training log: :func:`adapt`.
 
-The log is replayed session by session against the plan as first planned, so
-the result depends only on the plan and the log (adapting twice changes
-nothing more). Each progression line (an item's ``track``) keeps a position in
-its planned sequence of doses; the rules move it (after
-docs/training-rules.md):
-
-- a red-flag answer stops the plan: every later session is cancelled and the
-  person is told to see a professional;
-- pain over 5/10, or pain not settled by the next morning: the next session of
-  that exercise uses the catalogue's easier variant (or holds the dose) with one
-  set fewer;
-- pain rising from one week to the next (ending at 3/10 or more): one set fewer
-  on every strength exercise the week after, and no step up;
-- a missed session (skipped or not logged): repeat the dose rather than progress;
-- the target missed, form slipping, or pain 4-5/10: repeat the dose;
-- the target beaten by 1 rep or more (5 s for holds) in 2 sessions in a row: the
-  next step, even where the plan would hold;
-- otherwise (pain 0-3, good form, target met): as planned, one step at a time.
-
-Past sessions are never changed; coming sessions keep their dates, so calendars
-keep their events and only changed sessions get a new SEQUENCE.
+The log is replayed session by session against the plan as first planned, each
+progression line following the rules of :mod:`routines.adaptation.lines`. The
+past is fixed: a session before today stays exactly as it was published (its
+content and so its calendar SEQUENCE), whatever is logged or re-planned later;
+only the coming sessions change, and the same plan, log and day always give the
+same plan. A red flag stops the plan (every coming session cancelled) until a
+clearance is recorded; a pain trend that calls for a professional is said in the
+plan, its calendar and its PDF.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
 
 import attrs
 
 from routines._plan import Block, BlockKind, Item, Plan, Session, Week
-from routines._safety import PAIN_HOLD, PAIN_TOO_MUCH
-from routines.adaptation.rules import (
-    keep_pull_ahead,
-    rising_weeks,
-    stop_after_red_flag,
-    weekly_pain,
-    with_dose,
-)
+from routines.adaptation.lines import Line, read
+from routines.adaptation.rules import keep_pull_ahead, rising_weeks, with_dose
+from routines.adaptation.stops import CANCELLED, Stop, stops
+from routines.catalogue.catalogue import Catalogue
+from routines.catalogue.exercise import Exercise
 from routines.catalogue.vocab import Dose
+from routines.log.entry import Clearance, LogEntry
+from routines.log.weeks import referral, weekly_progress, worst_by_week
 from routines.planning.dose import deload_sets
-from routines.planning.progression import start_amount
-
-if TYPE_CHECKING:
-    from routines.catalogue.catalogue import Catalogue
-    from routines.catalogue.exercise import Exercise
-    from routines.log.entry import LogEntry
-    from routines.log.store import TrainingLog
+from routines.planning.pool import Pool, groups_of
+from routines.planning.progression import band_of
 
 __all__ = ["adapt", "original"]
 
@@ -76,54 +56,34 @@ def original(plan: Plan) -> Plan:
     )
     used = {item.exercise for week in weeks for s in week.sessions for item in s.items}
     exercises = {key: value for key, value in plan.exercises.items() if key in used}
-    return attrs.evolve(plan, weeks=weeks, exercises=exercises, adapted=None, stopped=None)
-
-
-@attrs.define
-class _Line:
-    """One progression line while the log is replayed."""
-
-    doses: list[tuple[int, Item]]  # (week index, item) for the non-deload weeks
-    position: int = 0
-    week: int = 0  # the week the position was last decided for
-    since: list[str] = attrs.field(factory=list)  # why not to step up, since then
-    done: int = 0  # sessions done since then
-    projected: bool = False  # the sessions since then are still to come
-    beaten: int = 0  # sessions in a row that beat the target
-    flare: int = 0  # sessions in a row with too much pain
-    flare_reason: str = ""
-    flare_dose: Item | None = None  # the dose prescribed when it hurt
-    step_reason: str = ""
-    held_by: str = ""  # the first reason the line fell behind the plan
-
-    def planned_position(self, week: int) -> int:
-        """Where the plan itself stands in week ``week`` (deloads: the week before)."""
-        found = 0
-        for index, (number, _) in enumerate(self.doses):
-            if number <= week:
-                found = index
-        return found
-
-
-def _entries(log: TrainingLog | Iterable[LogEntry]) -> dict[dt.date, LogEntry]:
-    entries = log.entries() if hasattr(log, "entries") else tuple(log)
-    return {entry.date: entry for entry in entries}
+    return attrs.evolve(
+        plan,
+        weeks=weeks,
+        exercises=exercises,
+        adapted=None,
+        stopped=None,
+        referral=None,
+        progress=(),
+    )
 
 
 class _Replay:
     def __init__(
-        self, plan: Plan, entries: dict[dt.date, LogEntry], today: dt.date, catalogue: Catalogue
+        self,
+        plan: Plan,
+        published: Mapping[dt.date, Session],
+        entries: Mapping[dt.date, LogEntry],
+        today: dt.date,
+        catalogue: Catalogue,
+        halts: list[Stop],
     ) -> None:
-        from routines.planning.pool import Pool, groups_of
-
-        self.plan = plan
-        self.entries = entries
-        self.today = today
+        pool = Pool.build(catalogue, plan.request)
+        self.plan, self.published, self.entries, self.today = plan, published, entries, today
         self.exercises = dict(plan.exercises)
-        self.allowed = Pool.build(catalogue, plan.request).allowed
-        self.groups_of = groups_of
-        self.rising = rising_weeks(weekly_pain(plan, entries))
-        self.lines: dict[str, _Line] = {}
+        self.allowed = {**pool.allowed, **pool.next_level}
+        self.halts = halts
+        self.rising = rising_weeks(worst_by_week(plan, entries.values()))
+        self.lines: dict[str, Line] = {}
         for week in plan.weeks:
             if week.deload:
                 continue
@@ -131,7 +91,7 @@ class _Replay:
                 for item in session.block(BlockKind.STRENGTH).items:
                     if item.track is None:
                         continue
-                    line = self.lines.setdefault(item.track, _Line([]))
+                    line = self.lines.setdefault(item.track, Line([]))
                     if not line.doses or line.doses[-1][0] != week.index:
                         line.doses.append((week.index, item))
 
@@ -139,230 +99,202 @@ class _Replay:
         return self.exercises.get(exercise_id) or self.allowed[exercise_id]
 
     def past(self, session: Session) -> bool:
+        """Before today, or logged already (a session done today is the past too)."""
         return session.date < self.today or session.date in self.entries
 
-    # -- deciding the dose -------------------------------------------------------
+    def halted(self, session: Session) -> Stop | None:
+        return next((stop for stop in self.halts if stop.covers(session.date)), None)
 
-    def new_week(self, line: _Line, week: Week) -> None:
-        """Step up, or not, at the first session of a line in a new week."""
-        if line.week == week.index:
-            return
-        previous_week, line.week = line.week, week.index
-        if previous_week == 0:  # the line's first week
-            line.position = line.planned_position(week.index)
-            return
-        reasons = list(line.since)
-        if week.index in self.rising:
-            reasons.append(self.rising[week.index])
-        if not line.projected and line.done == 0:
-            reasons.append("sessions were missed: repeat this dose rather than progress")
-        line.since, line.done, line.projected = [], 0, False
-        planned = line.planned_position(week.index)
-        if week.deload or reasons or line.flare:
-            line.step_reason = reasons[0] if reasons else ""
-            line.held_by = line.step_reason or line.held_by
-            return
-        if line.beaten >= 2 and line.position + 1 < len(line.doses):
-            line.position += 1
-            line.step_reason = "target beaten in 2 sessions in a row: the next step"
-            return
-        line.position = max(line.position, min(line.position + 1, planned))
-        line.step_reason = ""
+    # -- the dose for a coming session -------------------------------------------------
 
     def easier(self, exercise: Exercise) -> Exercise | None:
-        for candidate_id in exercise.regressions:
-            candidate = self.allowed.get(candidate_id)
-            if candidate and self.groups_of(candidate) <= self.groups_of(exercise):
+        for key in exercise.regressions:
+            candidate = self.allowed.get(key)
+            if (
+                candidate
+                and candidate.dose is exercise.dose
+                and groups_of(candidate) <= groups_of(exercise)
+            ):
                 return candidate
         return None
 
-    def prescribe(self, line: _Line, item: Item, week: Week) -> tuple[Item, str | None]:
+    def dose(
+        self, item: Item, exercise: Exercise, sets: int, amount: int, deload: bool
+    ) -> Item | None:
+        """``exercise`` at ``sets`` x ``amount`` in place of ``item``, never more sets or
+        time than the plan gave the session (the minutes hold); ``None`` when it cannot
+        be made to fit."""
+        level = self.plan.level
+        sets = min(sets, item.sets)
+        changed = with_dose(item, exercise, level, sets=sets, amount=amount, deload=deload)
+        while changed.seconds > item.seconds and changed.sets > 1:
+            sets -= 1
+            changed = with_dose(item, exercise, level, sets=sets, amount=amount, deload=deload)
+        low = band_of(exercise, level)[0]
+        step = 1 if exercise.dose is Dose.REPS else 5
+        while changed.seconds > item.seconds and amount - step >= min(low, amount):
+            amount -= step
+            changed = with_dose(item, exercise, level, sets=sets, amount=amount, deload=deload)
+        return changed if changed.seconds <= item.seconds else None
+
+    def prescribe(self, line: Line, item: Item, week: Week) -> tuple[Item, str | None]:
         """The dose for ``item`` given where its line stands: (item, why it changed)."""
         planned = line.planned_position(week.index)
-        if line.position == planned and not line.flare and week.index not in self.rising:
+        rising = self.rising.get(week.index)
+        if line.sore and line.hurt is not None:
+            return self.easier_dose(line, line.hurt, item, week)
+        if line.position == planned and not rising and not line.session_pain:
             return item, None
         base = line.doses[line.position][1]
         exercise = self.exercise(base.exercise)
         sets = deload_sets(base.sets) if week.deload else base.sets
-        amount = base.amount
-        reason = line.step_reason or (
-            f"a step behind the plan since {line.held_by.split(':')[0]}; one step a week from here"
-        )
-        if line.position > planned:
-            reason = line.step_reason
-        if line.flare and line.flare_dose is not None:
-            # less than the dose that hurt: the easier variant, else fewer sets, else less
-            hurt = line.flare_dose
-            exercise = self.exercise(hurt.exercise)
-            easier = self.easier(exercise)
-            sets, amount = max(1, hurt.sets - 1), hurt.amount
-            if easier is not None:
-                self.exercises[easier.id] = easier
-                exercise, amount = easier, start_amount(easier, self.plan.level)
-                reason = f"{line.flare_reason}: the easier {easier.name}, one set fewer"
-            elif hurt.sets == 1:
-                amount = max(1, amount - (2 if exercise.dose is Dose.REPS else 5))
-                reason = f"{line.flare_reason}: a smaller dose"
-            else:
-                reason = f"{line.flare_reason}: the same dose, one set fewer"
-        # never more sets or time than the plan gave this session: the person's
-        # minutes hold, and the weekly set cap with them
-        sets = min(sets, item.sets)
-        if week.index in self.rising:
-            sets = max(1, min(sets, item.sets - 1))
-            reason = self.rising[week.index] if not line.flare else reason
-        changed = with_dose(
-            item, exercise, self.plan.level, sets=sets, amount=amount, deload=week.deload
-        )
-        while changed.seconds > item.seconds and changed.sets > 1:
-            changed = with_dose(
-                item,
-                exercise,
-                self.plan.level,
-                sets=changed.sets - 1,
-                amount=amount,
-                deload=week.deload,
-            )
-        if changed == item:
+        why = line.why or "one step a week back toward the plan"
+        if line.session_pain:
+            sets, why = max(1, sets - 1), f"{line.session_pain}: one set fewer, this once"
+        if rising:
+            sets, why = max(1, min(sets, item.sets - 1)), rising
+        changed = self.dose(item, exercise, sets, base.amount, week.deload)
+        if changed is None:  # the held dose would run over the minutes: the plan's own
             return item, None
-        return changed, reason
+        return (item, None) if changed == item else (changed, why)
 
-    # -- reading what was done -----------------------------------------------------
+    def easier_dose(self, line: Line, hurt: Item, item: Item, week: Week) -> tuple[Item, str]:
+        """After pain (``hurt``: the dose that hurt): the easier variant with one set
+        fewer, else (or if it does not fit the minutes) less of the same, until two
+        pain-free sessions."""
+        exercise = self.exercise(hurt.exercise)
+        easier = self.easier(exercise)
+        if easier is not None:
+            amount = band_of(easier, self.plan.level)[0]
+            changed = self.dose(item, easier, max(1, hurt.sets - 1), amount, week.deload)
+            if changed is not None:
+                self.exercises[easier.id] = easier
+                why = f"{line.hurt_why}: the easier {easier.name}, one set fewer"
+                return changed, f"{why}, until two pain-free sessions"
+        step = 2 if exercise.dose is Dose.REPS else 5
+        amount, sets = hurt.amount, hurt.sets - 1
+        if sets < 1:
+            amount, sets = max(1, hurt.amount - step), 1
+        changed = self.dose(item, exercise, sets, amount, week.deload)
+        while changed is None and amount > step:
+            amount -= step
+            changed = self.dose(item, exercise, sets, amount, week.deload)
+        why = f"{line.hurt_why}: {'one set fewer' if sets < hurt.sets else 'a smaller dose'}"
+        return changed or item, f"{why}, until two pain-free sessions"
 
-    def record(
-        self, line: _Line, item: Item, prescribed: Item, session: Session, occurrence: int
-    ) -> None:
-        """Read the log for ``item``, the ``occurrence``-th use of its exercise that day."""
+    # -- the whole plan ----------------------------------------------------------------
+
+    def coming(self, week: Week, session: Session) -> Session:
+        halt = self.halted(session)
+        if halt is not None:
+            return attrs.evolve(session, cancelled=CANCELLED)
+        blocks = []
+        for block in session.blocks:
+            items = []
+            for item in block.items:
+                line = (
+                    self.lines.get(item.track or "") if block.kind is BlockKind.STRENGTH else None
+                )
+                if line is None:
+                    items.append(item)
+                    continue
+                line.new_week(week.index, week.deload)
+                prescribed, why = self.prescribe(line, item, week)
+                line.session_pain = ""
+                line.project()
+                items.append(
+                    item if why is None else attrs.evolve(prescribed, change=why, was=item)
+                )
+            blocks.append(Block(block.kind, tuple(items)))
+        return attrs.evolve(session, blocks=tuple(blocks))
+
+    def gone(self, week: Week, session: Session) -> Session:
+        """A past session: as published, and what the log says of it read into the lines."""
+        shown = self.published.get(session.date, session)
+        if shown.cancelled:
+            return shown
         entry = self.entries.get(session.date)
-        if entry is None or entry.status != "done":
-            line.beaten = 0
-            return
-        line.done += 1
-        # what was prescribed, else (a log kept against the first plan) what was planned
-        found = [r for r in entry.items if r.exercise == prescribed.exercise] or [
-            r for r in entry.items if r.exercise == item.exercise
-        ]
-        # the same exercise twice in a session: the results are matched in order
-        result = found[occurrence] if occurrence < len(found) else None
-        if len(found) == 1:
-            result = found[0]
-        pain = result.pain if result and result.pain is not None else entry.pain
-        settled = result.settled if result and result.settled is not None else entry.settled
-        if entry.unsettled and result is None:
-            settled = False
-        name = self.exercise(prescribed.exercise).name
-        if (pain is not None and pain > PAIN_TOO_MUCH) or settled is False:
-            what = (
-                f"pain {pain}/10"
-                if pain is not None and pain > PAIN_TOO_MUCH
-                else ("pain not settled by the next morning")
-            )
-            line.flare += 1
-            line.flare_dose = prescribed
-            line.flare_reason = f"{what} with {name} on {session.date:%a %d %b}"
-            line.beaten = 0
-            line.since.append(f"{line.flare_reason}: back to the dose before it, no step up")
-            return
-        line.flare = 0
-        target = prescribed.amount
-        if result is None:
-            did = target
-        elif prescribed.reps is not None:
-            did = result.reps if result.reps is not None else target
-        else:
-            did = result.hold_s if result.hold_s is not None else target
-        margin = 1 if prescribed.reps is not None else 5
-        line.beaten = line.beaten + 1 if did >= target + margin else 0
-        if did < target:
-            unit = "reps" if prescribed.reps is not None else "s"
-            line.since.append(
-                f"{name}: {did} of {target} {unit} on {session.date:%a %d %b}: repeat this dose"
-            )
-        elif result is not None and not result.form_ok:
-            line.since.append(f"{name}: form slipped on {session.date:%a %d %b}: repeat this dose")
-        elif pain is not None and pain >= PAIN_HOLD:
-            line.since.append(
-                f"pain {pain}/10 with {name}: acceptable, but no step up until it is 0-3"
-            )
-
-    # -- the whole plan ----------------------------------------------------------
+        planned = {item.track: item for item in session.block(BlockKind.STRENGTH).items}
+        uses: dict[str, int] = {}
+        for item in shown.block(BlockKind.STRENGTH).items:
+            line = self.lines.get(item.track or "")
+            if line is None:
+                continue
+            line.new_week(week.index, week.deload)
+            occurrence = uses.get(item.exercise, 0)
+            uses[item.exercise] = occurrence + 1
+            line.session_pain = ""
+            line.record(read(entry, item, planned.get(item.track, item), occurrence), item, session)
+        return shown
 
     def run(self) -> tuple[Week, ...]:
         weeks = []
         for week in self.plan.weeks:
-            sessions = []
-            for session in week.sessions:
-                past = self.past(session)
-                blocks = []
-                uses: dict[str, int] = {}
-                for block in session.blocks:
-                    items = []
-                    for item in block.items:
-                        line = (
-                            self.lines.get(item.track or "")
-                            if block.kind is BlockKind.STRENGTH
-                            else None
-                        )
-                        if line is None:
-                            items.append(item)
-                            continue
-                        self.new_week(line, week)
-                        prescribed, why = self.prescribe(line, item, week)
-                        if past:
-                            occurrence = uses.get(prescribed.exercise, 0)
-                            uses[prescribed.exercise] = occurrence + 1
-                            self.record(line, item, prescribed, session, occurrence)
-                            items.append(item)
-                        else:  # to come: assume it goes as prescribed
-                            line.projected = True
-                            line.flare = 0
-                            items.append(
-                                item
-                                if why is None
-                                else attrs.evolve(prescribed, change=why, was=item)
-                            )
-                    blocks.append(Block(block.kind, tuple(items)))
-                sessions.append(attrs.evolve(session, blocks=tuple(blocks)))
-            weeks.append(attrs.evolve(week, sessions=tuple(sessions)))
+            sessions = tuple(
+                self.gone(week, s) if self.past(s) else self.coming(week, s) for s in week.sessions
+            )
+            weeks.append(attrs.evolve(week, sessions=sessions))
         return tuple(weeks)
+
+
+def _entries(log: object) -> tuple[dict[dt.date, LogEntry], tuple[Clearance, ...]]:
+    if hasattr(log, "entries") and hasattr(log, "clearances"):
+        return {e.date: e for e in log.entries()}, tuple(log.clearances())
+    return {e.date: e for e in log}, ()  # type: ignore[attr-defined]
 
 
 def adapt(
     plan: Plan,
-    log: TrainingLog | Iterable[LogEntry],
+    log: Iterable[LogEntry] | object,
     *,
     today: dt.date | None = None,
     catalogue: Catalogue | None = None,
+    clearances: Iterable[Clearance] = (),
+    published: Plan | None = None,
 ) -> Plan:
     """The plan for the coming sessions, adapted to what the log says.
 
-    ``log`` is a :class:`~routines.TrainingLog` or its entries. Sessions before
-    ``today`` (default: the real today) or with a log entry are the past: they
-    are kept as they were. Every coming item that changes says why in
-    ``Item.change`` and keeps the planned item in ``Item.was``; ``plan`` may itself
-    be an adapted plan (the adaptation starts again from the original).
-    ``catalogue`` supplies the easier variants (default: the built-in one).
+    ``log`` is a :class:`~routines.TrainingLog` (its entries and clearances) or the
+    entries themselves (then ``clearances`` gives the clearances). Sessions before
+    ``today`` (default: the real today) are the past: they stay as ``published``
+    has them (default: ``plan`` as given, itself perhaps adapted before), so the
+    past is never rewritten. Every coming item that changes says why in
+    ``Item.change`` and keeps the planned item in ``Item.was``. ``catalogue``
+    supplies the easier variants (default: the built-in one).
     """
     base = original(plan)
-    entries = _entries(log)
+    entries, logged_clearances = _entries(log)
+    cleared = (*logged_clearances, *clearances)
     if catalogue is None:
         from routines.catalogue.load import load_catalogue
 
         catalogue = load_catalogue()
-    replay = _Replay(base, entries, today or dt.date.today(), catalogue)
-    weeks = replay.run()
-    weeks = tuple(keep_pull_ahead(week, replay) for week in weeks)
-    weeks, stopped = stop_after_red_flag(weeks, entries, replay)
+    day = today or dt.date.today()
+    shown = {s.date: s for s in (published or plan).sessions}
+    halts = stops(entries, cleared)
+    replay = _Replay(base, shown, entries, day, catalogue, halts)
+    weeks = tuple(keep_pull_ahead(week, replay) for week in replay.run())
+    current = next(
+        (h for h in halts if h.flagged <= day and (h.cleared is None or h.cleared.date > day)),
+        None,
+    )
     used = {item.exercise for week in weeks for s in week.sessions for item in s.items}
-    used |= {
-        item.was.exercise for week in weeks for s in week.sessions for item in s.items if item.was
-    }
+    used |= {i.was.exercise for w in weeks for s in w.sessions for i in s.items if i.was}
     exercises = {key: replay.exercise(key) for key in sorted(used)}
     logged = sum(1 for s in base.sessions if s.date in entries)
     coming = [s for w in weeks for s in w.sessions if not replay.past(s)]
     changed = sum(1 for s in coming if s.changes)
     adapted = (
-        f"Adapted on {replay.today:%a %d %b %Y} to {logged} logged session"
+        f"Adapted on {day:%a %d %b %Y} to {logged} logged session"
         f"{'' if logged == 1 else 's'}: {changed} of {len(coming)} coming sessions changed."
     )
-    return attrs.evolve(base, weeks=weeks, exercises=exercises, adapted=adapted, stopped=stopped)
+    ordered = sorted(entries.values(), key=lambda e: e.date)
+    return attrs.evolve(
+        base,
+        weeks=weeks,
+        exercises=exercises,
+        adapted=adapted,
+        stopped=current.text if current else None,
+        referral=referral(base, ordered),
+        progress=weekly_progress(base, ordered),
+    )

@@ -6,8 +6,7 @@ kept in one place, :mod:`routines._safety`, which the advice texts read too.
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 import attrs
 
@@ -16,10 +15,13 @@ from routines._safety import PAIN_HOLD, PAIN_RISE_FLOOR, PAIN_TOO_MUCH
 from routines.catalogue.exercise import Exercise
 from routines.catalogue.vocab import Level
 from routines.planning.balance import trim_pushing
-from routines.planning.dose import effort, item_seconds
-
-if TYPE_CHECKING:
-    from routines.log.entry import LogEntry
+from routines.planning.dose import (
+    DESK_EFFORT,
+    LIGHT_EFFORT,
+    effort,
+    item_seconds,
+    ramp_up_sets,
+)
 
 __all__ = [
     "PAIN_HOLD",
@@ -27,8 +29,6 @@ __all__ = [
     "PAIN_TOO_MUCH",
     "keep_pull_ahead",
     "rising_weeks",
-    "stop_after_red_flag",
-    "weekly_pain",
     "with_dose",
 ]
 
@@ -46,14 +46,19 @@ class Replayed(Protocol):
 def with_dose(
     item: Item, exercise: Exercise, level: Level, *, sets: int, amount: int, deload: bool
 ) -> Item:
+    """``item`` with another exercise or dose: the effort, ramp-up sets (where the
+    planned item had them) and time follow."""
     dose = exercise.dose
+    ramp = ramp_up_sets(exercise, amount) if item.ramp_up_sets and not deload else 0
     return attrs.evolve(
         item,
         exercise=exercise.id,
         sets=sets,
         **dose_fields(dose, amount),
         per_side=exercise.per_side,
-        effort=effort(exercise, amount, deload=deload),
+        effort=item.effort
+        if item.effort in (LIGHT_EFFORT, DESK_EFFORT)
+        else effort(exercise, amount, deload=deload),
         seconds=item_seconds(
             dose,
             sets=sets,
@@ -61,21 +66,10 @@ def with_dose(
             per_side=exercise.per_side,
             rest_s=item.rest_s,
             tempo=exercise.dosage_for(level).tempo,
+            ramp_up=ramp,
         ),
+        ramp_up_sets=ramp,
     )
-
-
-def weekly_pain(plan: Plan, entries: dict[dt.date, LogEntry]) -> dict[int, int]:
-    worst: dict[int, int] = {}
-    for week in plan.weeks:
-        pains = [
-            pain
-            for s in week.sessions
-            if s.date in entries and (pain := entries[s.date].worst_pain) is not None
-        ]
-        if pains:
-            worst[week.index] = max(pains)
-    return worst
 
 
 def rising_weeks(worst: dict[int, int]) -> dict[int, str]:
@@ -145,36 +139,3 @@ def keep_pull_ahead(week: Week, replay: Replayed) -> Week:
         )
         sessions[number] = attrs.evolve(session, blocks=blocks)
     return attrs.evolve(week, sessions=tuple(sessions))
-
-
-def stop_after_red_flag(
-    weeks: tuple[Week, ...], entries: dict[dt.date, LogEntry], replay: Replayed
-) -> tuple[tuple[Week, ...], str | None]:
-    """Cancel every coming session after a red-flag answer."""
-    from routines.log.entry import RED_FLAGS
-
-    flagged = sorted((e for e in entries.values() if e.red_flags), key=lambda e: e.date)
-    if not flagged:
-        return weeks, None
-    first = flagged[0]
-    signs = "; ".join(RED_FLAGS.get(flag, flag) for flag in first.red_flags)
-    stopped = (
-        f"On {first.date:%a %d %b %Y} you reported: {signs}. The plan is stopped: see a "
-        "health professional (a doctor or physiotherapist) before you train again (call "
-        "emergency services for chest pain, fainting or sudden numbness)."
-    )
-    cancelled = tuple(
-        attrs.evolve(
-            week,
-            sessions=tuple(
-                attrs.evolve(
-                    session, cancelled="plan stopped after a warning sign: see a professional"
-                )
-                if session.date > first.date and not replay.past(session)
-                else session
-                for session in week.sessions
-            ),
-        )
-        for week in weeks
-    )
-    return cancelled, stopped

@@ -52,7 +52,7 @@ def result_text(item: ItemResult) -> str:
         parts.append(f"pain {item.pain}")
     if item.settled is not None:
         parts.append("settled" if item.settled else "not settled")
-    if not item.form_ok:
+    if item.form_ok is False:
         parts.append("form poor")
     if item.notes:
         parts.append(json.dumps(item.notes, ensure_ascii=False))

@@ -31,6 +31,7 @@ from routines.errors import LogError
 
 __all__ = [
     "RED_FLAGS",
+    "Clearance",
     "ItemResult",
     "LogEntry",
     "SessionStatus",
@@ -121,6 +122,8 @@ def _exercise_id(name: str, value: Any) -> None:
 
 
 def _date(name: str, value: Any) -> None:
+    if value is None and name == "done_on":
+        return
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
         raise LogError(f"{value!r} is not a date; use YYYY-MM-DD such as 2026-01-05", field=name)
 
@@ -135,7 +138,9 @@ _CHECKS: dict[str, Check] = {
     "rpe": _number(1, 10, "rate effort from 1 (very easy) to 10 (maximal)"),
     "pain": _whole(0, 10, "rate pain from 0 (none) to 10 (worst)"),
     "settled": _yes_no(optional=True),
-    "form_ok": _yes_no(optional=False),
+    "form_ok": _yes_no(optional=True),
+    "done_on": _date,
+    "by": _text,
     "notes": _text,
 }
 
@@ -213,7 +218,8 @@ class ItemResult:
     pain: int | None = attrs.field(default=None, validator=_valid)
     #: Whether the pain had settled by the next morning.
     settled: bool | None = attrs.field(default=None, validator=_valid)
-    form_ok: bool = attrs.field(default=True, validator=_valid)
+    #: Whether the form held (``None``: nobody said).
+    form_ok: bool | None = attrs.field(default=None, validator=_valid)
     notes: str = attrs.field(default="", validator=_valid)
 
 
@@ -221,7 +227,9 @@ class ItemResult:
 class LogEntry:
     """One session as it went. A skipped session has no items.
 
-    A done session without items was done with no details recorded.
+    A done session without items was done with no details recorded. ``date`` is
+    the planned session's date; ``done_on`` the day it was really done, when that
+    was another day (a Tuesday instead of the Monday).
     """
 
     date: dt.date = attrs.field(validator=_valid)
@@ -234,6 +242,7 @@ class LogEntry:
     #: Keys of :data:`RED_FLAGS`: any of them stops the plan.
     red_flags: tuple[str, ...] = attrs.field(default=(), converter=_red_flags)
     notes: str = attrs.field(default="", validator=_valid)
+    done_on: dt.date | None = attrs.field(default=None, validator=_valid)
 
     def __attrs_post_init__(self) -> None:
         if self.status is SessionStatus.SKIPPED and self.items:
@@ -252,3 +261,25 @@ class LogEntry:
     def unsettled(self) -> bool:
         """True when the session's or any item's pain had not settled by next morning."""
         return self.settled is False or any(item.settled is False for item in self.items)
+
+
+def _who(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
+    _text(attribute.name, value)
+    if not 1 <= len(value.strip()) <= 120:
+        raise LogError(
+            f"{value!r} must name who cleared you (1-120 characters), or say 'yes'", field="by"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Clearance:
+    """A professional cleared the person to train again after a red flag (or a yes on
+    the readiness questions): from ``date`` on, a stopped plan goes on.
+
+    >>> Clearance(date=dt.date(2027, 3, 10), by="Dr Smith").by
+    'Dr Smith'
+    """
+
+    date: dt.date = attrs.field(validator=_valid)
+    #: Who cleared them: a name such as ``"Dr Smith"``, or ``"yes"``.
+    by: str = attrs.field(validator=_who)

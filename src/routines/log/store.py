@@ -19,12 +19,12 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from routines.errors import LogError
-from routines.log.entry import LogEntry
+from routines.log.entry import Clearance, LogEntry
 
 if TYPE_CHECKING:
     from routines._plan import Plan
 
-__all__ = ["SCHEMA_VERSION", "TrainingLog", "log_path_for"]
+__all__ = ["SCHEMA_VERSION", "UNITS", "TrainingLog", "log_path_for"]
 
 
 def log_path_for(plan_file: str | os.PathLike[str]) -> Path:
@@ -51,6 +51,15 @@ CREATE TABLE entries (
 );
 CREATE INDEX entries_by_date ON entries (date, id);
 """
+#: Made when the first clearance is recorded (older logs open unchanged).
+_CLEARANCES = """CREATE TABLE IF NOT EXISTS clearances (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    date TEXT NOT NULL,
+    by_whom TEXT NOT NULL,
+    recorded_at TEXT NOT NULL
+)"""
+#: The units loads may be logged in; they are stored in kilograms.
+UNITS = {"kg": 1.0, "lb": 0.45359237}
 
 
 class TrainingLog:
@@ -126,7 +135,59 @@ class TrainingLog:
                 raise
         return len(batch)
 
+    def record_clearance(self, clearance: Clearance) -> None:
+        """Record that a professional cleared the person to train again (a stopped plan
+        goes on from ``clearance.date``)."""
+        if not isinstance(clearance, Clearance):
+            raise LogError(f"{clearance!r} is not a Clearance")
+        row = (clearance.date.isoformat(), clearance.by, dt.datetime.now(dt.UTC).isoformat())
+        with self._sql("record to") as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                db.execute(_CLEARANCES)
+                db.execute(
+                    "INSERT INTO clearances (date, by_whom, recorded_at) VALUES (?, ?, ?)", row
+                )
+                db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+
+    def set_unit(self, unit: str) -> None:
+        """Remember the unit the person logs loads in (``"kg"`` or ``"lb"``)."""
+        if unit not in UNITS:
+            raise LogError(f"{unit!r} is not a unit; use kg or lb", field="unit")
+        with self._sql("record to") as db:
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('unit', ?)", (unit,))
+
     # -- reading
+
+    @property
+    def unit(self) -> str:
+        """The unit the person logs loads in: ``"kg"`` unless they chose ``"lb"``."""
+        with self._sql("read") as db:
+            found = db.execute("SELECT value FROM meta WHERE key = 'unit'").fetchone()
+        return found[0] if found and found[0] in UNITS else "kg"
+
+    def clearances(self) -> tuple[Clearance, ...]:
+        """Every clearance recorded, in date order."""
+        with self._sql("read") as db:
+            exists = db.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'clearances'"
+            ).fetchone()
+            rows = (
+                db.execute("SELECT date, by_whom FROM clearances ORDER BY date, id").fetchall()
+                if exists
+                else []
+            )
+        found = []
+        for date, who in rows:
+            try:
+                found.append(Clearance(date=dt.date.fromisoformat(date), by=who))
+            except (ValueError, LogError):
+                raise self._fail(f"a clearance ({date!r}, {who!r}) is damaged") from None
+        return tuple(found)
 
     def entries(self) -> tuple[LogEntry, ...]:
         """The current entry of each date (the latest recorded), in date order."""

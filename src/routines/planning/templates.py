@@ -12,7 +12,7 @@ import attrs
 
 from routines.catalogue.exercise import Exercise
 from routines.catalogue.vocab import Dose, Level, Muscle
-from routines.planning.blocks import LONG_PLAN_WEEKS, WeekKind, grown_level
+from routines.planning.blocks import WeekKind, grown_level
 from routines.planning.dose import max_sets
 from routines.planning.goals import Goal
 from routines.planning.lines import Line, line_seconds, strength_seconds
@@ -96,11 +96,14 @@ def _first_lines(
 
 
 def _least(pool: Pool, slot: Slot, groups: frozenset[Group], taken: Sequence[str]) -> int:
-    """The time of one set of the quickest exercise that could fill ``slot``."""
+    """The time of one set of the quickest exercise that could fill ``slot``, at the
+    top of its range (as :func:`_fit` counts it)."""
     options = pool.options(slot, groups, taken)
     return min(
         (
-            line_seconds(pool, Line(slot, attrs.evolve(start_track(e, pool.level), sets=1)))
+            line_seconds(
+                pool, _topped(pool, Line(slot, attrs.evolve(start_track(e, pool.level), sets=1)))
+            )
             for e in options
         ),
         default=0,
@@ -188,7 +191,6 @@ def _grow(
     hard = _hard(lines)
     total = sum(line.track.sets for line in hard)
     spare = math.floor(total * (1 + MAX_WEEKLY_SET_GROWTH)) - total
-    long_plan = pool.request.weeks > LONG_PLAN_WEEKS
     current = list(lines)
     seconds = strength_seconds(pool, current)
     for index, line in enumerate(lines):
@@ -210,9 +212,7 @@ def _grow(
             and (not exercise.pattern.is_push or pushes + 1 <= pulls)
             and chest_ok
         )
-        harder = pool.harder(
-            exercise, line.slot, groups, others, next_level=long_plan and week.block > 0
-        )
+        harder = pool.harder(exercise, line.slot, groups, others, next_level=week.block > 0)
         track, note = next_step(
             line.track, exercise, harder, pool.level, set_cap=set_cap, may_add_set=may_add
         )
@@ -243,8 +243,7 @@ def _stuck(
     exercise = pool.get(line.track.exercise)
     top = band_of(exercise, pool.level)[1]
     harder = pool.harder(
-        exercise, line.slot, groups, taken, next_level=pool.request.weeks > LONG_PLAN_WEEKS
-        and week.block > 0,
+        exercise, line.slot, groups, taken, next_level=week.block > 0,
     )  # fmt: skip
     loaded = exercise.loaded and exercise.dose is Dose.REPS
     return (
@@ -289,9 +288,7 @@ def _rotate(
             exercise, line.slot, groups, taken, pool.request.seed, line.slot.name, week.index
         )
         if swap.id == exercise.id and _stuck(pool, line, groups, taken, set_cap, week):
-            up = pool.step_up(
-                exercise, line.slot, groups, taken, next_level=pool.request.weeks > LONG_PLAN_WEEKS
-            )
+            up = pool.step_up(exercise, line.slot, groups, taken, next_level=week.block > 0)
             if up is not None:
                 low = band_of(up, pool.level)[0]
                 moved = Line(

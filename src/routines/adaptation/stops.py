@@ -1,0 +1,53 @@
+"""A red flag stops the plan; only a recorded clearance goes on (SCIENCE: a red-flag
+stop stays a stop until the person records that a professional cleared them)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from routines.log.entry import RED_FLAGS, Clearance, LogEntry
+
+__all__ = ["CANCELLED", "Stop", "stops"]
+
+#: Why a session after a red flag is cancelled, as calendars show it.
+CANCELLED = "plan stopped after a warning sign: see a professional before training again"
+
+
+@attrs.frozen
+class Stop:
+    """The plan stopped after the red flag logged on ``flagged``; it goes on from
+    ``cleared`` (``None``: not cleared yet)."""
+
+    flagged: dt.date
+    signs: str
+    cleared: Clearance | None = None
+
+    def covers(self, day: dt.date) -> bool:
+        """True when ``day`` falls while the plan is stopped."""
+        return day > self.flagged and (self.cleared is None or day < self.cleared.date)
+
+    @property
+    def text(self) -> str:
+        return (
+            f"On {self.flagged:%a %d %b %Y} you reported: {self.signs}. The plan is stopped: "
+            "see a health professional (a doctor or physiotherapist) before you train again "
+            "(call emergency services for chest pain, fainting or sudden numbness). When they "
+            "have cleared you, record it (routines log --cleared-by NAME) and the plan goes on."
+        )
+
+
+def stops(entries: Mapping[dt.date, LogEntry], clearances: Iterable[Clearance]) -> list[Stop]:
+    """Every stop in the log: each red flag (not already inside a stop) until the first
+    clearance recorded on or after its day."""
+    cleared = sorted(clearances, key=lambda c: c.date)
+    found: list[Stop] = []
+    for entry in sorted((e for e in entries.values() if e.red_flags), key=lambda e: e.date):
+        if found and found[-1].covers(entry.date):
+            continue
+        signs = "; ".join(RED_FLAGS.get(flag, flag) for flag in entry.red_flags)
+        after = next((c for c in cleared if c.date >= entry.date), None)
+        found.append(Stop(entry.date, signs, after))
+    return found
