@@ -29,10 +29,11 @@ def main() -> None:
     out_dir = Path("plans")
     out_dir.mkdir(exist_ok=True)
     # A bad row never stops the batch: it is listed in report.failed instead.
-    # force=True replaces the files of an earlier run of this script; without
-    # it, existing files are left alone. workers= and progress= are optional
-    # too: see help(routines.batch).
-    report = routines.batch(CLIENTS, out_dir, paper="a4", force=True)
+    # Running the script again updates each client's files in place; a file
+    # that is not that client's plan is left alone unless force=True.
+    # defaults= fills empty cells; workers= and progress= are optional too:
+    # see help(routines.batch).
+    report = routines.batch(CLIENTS, out_dir, defaults={"paper": "a4"})
     print(report)  # a summary, with each failed row and why
 
     print(f"\nFiles for {len(report.written)} clients:")

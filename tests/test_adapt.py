@@ -413,8 +413,8 @@ def test_pain_on_one_exercise_changes_only_that_exercise(
         items=(ItemResult(exercise=hurt.exercise, pain=7),),
     )
     a = adapt(p, [entry], today=painful.date + dt.timedelta(days=1), catalogue=catalogue)
-    for before, after in zip(p.sessions, a.sessions, strict=True):
-        for old, new in zip(strength(before), strength(after), strict=True):
+    for after in a.sessions:
+        for new in strength(after):
             if new.change is not None and new.track != hurt.track:
                 # other exercises only change for the plan's own reasons (a missed session)
                 assert "pain" not in new.change, new.change

@@ -65,16 +65,28 @@ def test_files_are_readable_like_any_other_file(
         assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o644
 
 
-def test_a_second_run_refuses_and_touches_nothing(
+def test_a_second_run_updates_its_own_files(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     assert run(capsys, "plan", "--tz", "UTC", "--weeks", "2")[0] == 0
+    uids = [e.uid.value for e in events(tmp_path / "plan.ics")]
+    status, _, err = run(capsys, "plan", "--tz", "UTC", "--weeks", "2", "--minutes", "40")
+    assert status == 0, err  # the PDF carries the plan's identity: it is this plan's
+    assert [e.uid.value for e in events(tmp_path / "plan.ics")] == uids
+    assert Plan.read(tmp_path / "plan.json").request.minutes == 40
+
+
+def test_a_pdf_that_is_not_this_plans_is_refused_and_nothing_touched(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "plan.pdf").write_bytes(b"%PDF-1.4 somebody's scan\n%%EOF\n")
     before = snapshot(tmp_path)
     status, out, err = run(capsys, "plan", "--tz", "UTC", "--weeks", "2")
     assert status == 1
     assert out == ""
     assert err.strip() == (
-        "routines: error: plan.pdf: exists; choose another name or add --force to replace it"
+        "routines: error: plan.pdf: exists and is not a file of this plan; choose another "
+        "name, or add --force to replace it"
     )
     assert snapshot(tmp_path) == before
 
@@ -123,7 +135,10 @@ def test_another_plans_files_are_not_this_plans(
     assert run(capsys, "plan", "--tz", "UTC", "--weeks", "1", "--pdf", "none")[0] == 0
     status, _, err = run(capsys, "plan", "--tz", "UTC", "--weeks", "1", "--name", "Other")
     assert status == 1
-    assert "plan.ics: exists and is not a calendar of this plan" in err
+    assert err.strip() == (
+        "routines: error: plan.ics: belongs to another plan (Upper back and core for "
+        "runners); choose another name, or add --force to replace it"
+    )
 
 
 def test_dry_run_and_skipped_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -136,14 +151,14 @@ def test_dry_run_and_skipped_files(capsys: pytest.CaptureFixture[str], tmp_path:
 
 
 def test_out_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    status, _, err = run(capsys, "plan", "--tz", "UTC", "--out", "missing")
+    assert run(capsys, "plan", "--tz", "UTC", "--weeks", "1", "--out", "a/b")[0] == 0
+    assert sorted(p.name for p in (tmp_path / "a" / "b").iterdir()) == sorted(FILES)
+    (tmp_path / "file").write_text("x")
+    status, _, err = run(capsys, "plan", "--tz", "UTC", "--out", "file/sub")
     assert status == 1
     assert err.strip() == (
-        "routines: error: missing/plan.pdf: the folder 'missing' does not exist; create it first"
+        "routines: error: file/sub/plan.pdf: file is a file, not a folder; give another path"
     )
-    (tmp_path / "out").mkdir()
-    assert run(capsys, "plan", "--tz", "UTC", "--weeks", "1", "--out", "out")[0] == 0
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(FILES)
 
 
 def test_same_name_twice_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -245,8 +260,8 @@ def test_a_real_process_end_to_end(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert all((tmp_path / name).stat().st_size > 1000 for name in FILES)
     again = subprocess.run(
-        [sys.executable, "-m", "routines", "plan", "--weeks", "1"],
+        [sys.executable, "-m", "routines", "plan", "--weeks", "1", "--name", "Another"],
         cwd=tmp_path, capture_output=True, text=True, env=env, check=False, timeout=120,
     )  # fmt: skip
-    assert again.returncode == 1
+    assert again.returncode == 1  # another plan's files are not replaced
     assert again.stderr.count("\n") == 1 and "Traceback" not in again.stderr

@@ -20,7 +20,7 @@ def feed_folder(tmp_path: Path) -> Path:
     folder = tmp_path / "public"
     folder.mkdir()
     argv = ["feed", str(folder), "--tz", "Europe/Berlin", "--name", "Back, neck"]
-    assert main([*argv, "--weeks", "2", "--start", "2026-03-23"]) == 0
+    assert main([*argv, "--weeks", "2", "--start", "2030-03-25"]) == 0
     return folder
 
 
@@ -31,7 +31,7 @@ def test_feed_rerun_updates_in_place(feed_folder: Path, capsys: pytest.CaptureFi
         for e in icalendar.Calendar.from_ical(feed.read_bytes()).walk("VEVENT")
     }
     assert main(["feed", str(feed_folder), "--tz", "Europe/Berlin", "--name", "Back, neck",
-                 "--weeks", "2", "--start", "2026-03-23", "--time", "18:00"]) == 0  # fmt: skip
+                 "--weeks", "2", "--start", "2030-03-25", "--time", "18:00"]) == 0  # fmt: skip
     assert [f.name for f in feed_folder.iterdir()] == [feed.name]
     after = {
         str(e["UID"]): int(str(e["SEQUENCE"]))

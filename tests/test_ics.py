@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import zoneinfo
 from pathlib import Path
@@ -216,7 +217,7 @@ def test_write_ics_updates_its_own_file_and_guards_others(tmp_path: Path) -> Non
 
     other = tmp_path / "notes.ics"
     other.write_text("my precious notes")
-    with pytest.raises(ExportError, match=r"not a calendar of this plan; .* --force"):
+    with pytest.raises(ExportError, match=r"not a file of this plan; .* --force"):
         write_ics(p, other)
     assert other.read_text() == "my precious notes"
     someone_else = plan(PlanRequest(weeks=1, name="Theirs", timezone="UTC"), CATALOGUE)
@@ -235,10 +236,10 @@ def test_a_failing_write_leaves_the_old_file(
     before = target.read_bytes()
 
     def boom(*args: object, **kwargs: object) -> bytes:
-        raise OSError("disk full")
+        raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", boom)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(ExportError, match=r"plan\.ics: cannot write it: the disk is full"):
         write_ics(p, target, now=NOW + dt.timedelta(days=1))
     assert target.read_bytes() == before
     assert [f.name for f in tmp_path.iterdir()] == ["plan.ics"]

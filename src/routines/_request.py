@@ -16,6 +16,7 @@ from routines.errors import PlanError
 
 __all__ = [
     "MIN_MINUTES",
+    "PAPERS",
     "SCREENING_QUESTIONS",
     "PlanRequest",
     "Screening",
@@ -27,6 +28,8 @@ __all__ = [
 
 #: The shortest session a request may ask for: a desk break.
 MIN_MINUTES = 10
+#: The paper sizes a plan prints on.
+PAPERS = ("a4", "letter")
 
 
 class Weekday(StrEnum):
@@ -171,6 +174,22 @@ def _name_valid(instance: Any, attribute: attrs.Attribute[str | None], value: st
         raise _problem(attribute.name, value, "must be 1-120 characters")
 
 
+def _alarm_valid(instance: Any, attribute: Any, value: int | None) -> None:
+    if value is not None and (
+        isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 1440
+    ):
+        raise _problem("alarm", value, "must be minutes 0-1440 before the session, or none")
+
+
+def _lower(value: Any) -> Any:
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+def _paper_valid(instance: Any, attribute: Any, value: str) -> None:
+    if value not in PAPERS:
+        raise _problem("paper", value, f"is not a paper size; use {' or '.join(PAPERS)}")
+
+
 def _day_list(value: Any) -> tuple[Weekday, ...]:
     """Weekdays from a list or a comma-separated string, in week order."""
     return tuple(sorted(_weekdays(value), key=lambda d: d.number))
@@ -247,6 +266,11 @@ class PlanRequest:
     #: Answers to the readiness questions; any yes and no plan is made, unless
     #: ``cleared_by`` records that a professional has cleared the person.
     screening: Screening | None = None
+    #: A reminder this many minutes before each session in the calendar (0-1440), or
+    #: ``None`` for none (default 15).
+    alarm: int | None = attrs.field(default=15, validator=_alarm_valid)
+    #: The printed plan's paper: ``"a4"`` (the default) or ``"letter"``.
+    paper: str = attrs.field(default="a4", converter=_lower, validator=_paper_valid)
     #: Who cleared the person to exercise after a yes on the readiness questions (a
     #: name such as ``"Dr Smith"``, or ``"yes"``); the plan says it was made after
     #: clearance.

@@ -109,12 +109,15 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60]
 
 
-def _request_of(row: int, values: Mapping[str, str | None]) -> tuple[str, PlanRequest]:
-    """The person's name and request from one row; PlanError names the field."""
+def _request_of(
+    row: int, values: Mapping[str, str | None], defaults: Mapping[str, Any] = {}
+) -> tuple[str, PlanRequest]:
+    """The person's name and request from one row (``defaults`` for its empty
+    cells); PlanError names the field."""
     name = (values.get("name") or "").strip()
     if not name:
         raise PlanError("is empty; give each client a name", field="name")
-    data: dict[str, Any] = {}
+    data: dict[str, Any] = dict(defaults)
     screening: dict[str, bool] = {}
     for column, raw in values.items():
         text = (raw or "").strip()
@@ -168,8 +171,10 @@ def _rows(
 
 def read_clients(
     source: StrPath | Iterable[Mapping[str, str | None]],
+    defaults: Mapping[str, Any] = {},
 ) -> tuple[list[tuple[int, str, PlanRequest]], list[BatchFailure]]:
-    """The requests of a client list, and the rows that could not become one."""
+    """The requests of a client list, and the rows that could not become one;
+    ``defaults`` (request fields) fill the empty cells."""
     good: list[tuple[int, str, PlanRequest]] = []
     bad: list[BatchFailure] = []
     for number, values in _rows(source):
@@ -185,7 +190,7 @@ def read_clients(
             )
             continue
         try:
-            name, request = _request_of(number, values)
+            name, request = _request_of(number, values, defaults)
         except PlanError as exc:
             bad.append(BatchFailure(number, str(values.get("name") or ""), exc.field, exc.reason))
         else:
@@ -244,8 +249,7 @@ def batch(
     out_dir: StrPath,
     *,
     workers: int | None = None,
-    paper: str = "a4",
-    alarm_minutes: int | None = 15,
+    defaults: Mapping[str, Any] = {},
     force: bool = False,
     catalogue_dirs: Sequence[StrPath] = (),
     progress: Progress | None = None,
@@ -253,7 +257,9 @@ def batch(
     """Make a plan for every row of ``source`` (a CSV file, or mappings of column to
     text) and write ``<name>.pdf``, ``<name>.ics`` and ``<name>.json`` into ``out_dir``.
 
-    Rows run in parallel on ``workers`` processes (default: every CPU core).
+    ``defaults`` are request fields for the cells a row leaves empty, such as
+    ``{"paper": "letter", "alarm": None}``. Rows run in parallel on ``workers``
+    processes (default: every CPU core).
     Bad rows never stop the others: they come back in :attr:`BatchReport.failed`.
     Existing files are protected as :func:`routines.export` protects them, per
     row, unless ``force``. ``progress(done, total)`` is called as rows finish.
@@ -267,10 +273,10 @@ def batch(
     if not folder.is_dir():
         raise PlanError(f"{folder}: no such folder; create it first (mkdir {folder})")
     dirs = tuple(str(d) for d in catalogue_dirs)
-    rows, failed = read_clients(source)
+    rows, failed = read_clients(source, defaults)
     _catalogue(dirs)  # a broken catalogue folder fails once, here, not once per row
     jobs = _stems(rows)
-    options = {"paper": paper, "alarm_minutes": alarm_minutes, "force": force}
+    options = {"force": force}
     results: list[BatchResult | BatchFailure] = list(failed)
     total = len(jobs)
     if progress:

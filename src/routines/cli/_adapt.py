@@ -11,8 +11,14 @@ from typing import Any
 from routines._plan import Plan, plan_identity
 from routines.adaptation.replay import adapt
 from routines.adaptation.report import changes_text
-from routines.cli._common import UsageError, add_catalogue_option, add_paper_option, catalogue_from
-from routines.cli._plan import add_calendar_options, alarm_of
+from routines.cli._common import (
+    UsageError,
+    add_catalogue_option,
+    catalogue_from,
+    moment_of,
+    with_settings,
+)
+from routines.cli._plan import add_force_option
 from routines.errors import LogError
 from routines.exporters.export import export
 from routines.log.store import TrainingLog, log_path_for
@@ -63,11 +69,14 @@ def add_parser(commands: Any) -> None:
         "--feed", metavar="DIR", help="also update DIR/<plan>.ics, as `routines feed` wrote it"
     )
     parser.add_argument("--pdf", metavar="FILE", help="write a PDF of the weeks still to come")
-    add_paper_option(parser)
+    parser.add_argument(
+        "--alarm", metavar="MINUTES", help="change the plan's calendar reminder: minutes, or none"
+    )
+    parser.add_argument("--paper", metavar="SIZE", help="change the plan's paper: a4 or letter")
     parser.add_argument(
         "--dry-run", action="store_true", help="print what would change; write nothing"
     )
-    add_calendar_options(parser)
+    add_force_option(parser)
     add_catalogue_option(parser)
     parser.set_defaults(run=run, subparser=parser)
 
@@ -85,7 +94,6 @@ def run(args: argparse.Namespace) -> int:
     plan_path = Path(args.plan)
     log_path = Path(args.log) if args.log else log_path_for(plan_path)
     today = _today(args.today)
-    alarm = alarm_of(args)
     if args.feed and not Path(args.feed).is_dir():
         raise UsageError(f"argument --feed: {args.feed}: no such folder")
     current = Plan.read(plan_path)
@@ -95,6 +103,8 @@ def run(args: argparse.Namespace) -> int:
         )
     with TrainingLog(log_path, plan_id=plan_identity(current)) as log:
         adapted = adapt(current, log, today=today, catalogue=catalogue_from(args))
+    adapted = with_settings(adapted, alarm=args.alarm, paper=args.paper)
+    now = moment_of(today, adapted.request.timezone) if args.today else None
     if args.ics is None:
         beside = plan_path.with_suffix(".ics")
         ics = beside if beside.exists() else None
@@ -107,8 +117,8 @@ def run(args: argparse.Namespace) -> int:
             pdf=None,
             ics=ics,
             json=plan_path,
-            alarm_minutes=alarm,
             force=args.force,
+            now=now,
         )
         if args.feed:
             wrote += export(
@@ -116,8 +126,8 @@ def run(args: argparse.Namespace) -> int:
                 pdf=None,
                 json=None,
                 ics=Path(args.feed) / f"{plan_identity(adapted)}.ics",
-                alarm_minutes=alarm,
                 force=args.force,
+                now=now,
             )
         if args.pdf:
             wrote += export(
@@ -125,7 +135,6 @@ def run(args: argparse.Namespace) -> int:
                 pdf=args.pdf,
                 ics=None,
                 json=None,
-                paper=args.paper,
                 force=args.force,
             )
     print(adapted.adapted)

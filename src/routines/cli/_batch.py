@@ -8,8 +8,8 @@ import textwrap
 from typing import Any, TextIO
 
 from routines.batching.batch import COLUMNS, batch
-from routines.cli._common import UsageError, add_catalogue_option, add_paper_option
-from routines.cli._plan import add_calendar_options, alarm_of
+from routines.cli._common import UsageError, add_catalogue_option
+from routines.cli._plan import add_force_option
 
 _EXAMPLES = """\
 examples:
@@ -45,8 +45,13 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "--workers", metavar="N", type=int, help="processes to use (default: every CPU core)"
     )
-    add_paper_option(parser)
-    add_calendar_options(parser)
+    parser.add_argument(
+        "--paper", metavar="SIZE", help="paper for rows without one: a4 (default) or letter"
+    )
+    parser.add_argument(
+        "--alarm", metavar="MINUTES", help="reminder for rows without one: minutes, or none"
+    )
+    add_force_option(parser)
     add_catalogue_option(parser)
     parser.set_defaults(run=run, subparser=parser)
 
@@ -74,8 +79,7 @@ def run(args: argparse.Namespace) -> int:
         args.csv,
         args.out,
         workers=args.workers,
-        paper=args.paper,
-        alarm_minutes=alarm_of(args),
+        defaults={k: v for k, v in (("paper", args.paper), ("alarm", args.alarm)) if v},
         force=args.force,
         catalogue_dirs=args.catalogue,
         progress=progress,

@@ -8,14 +8,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from routines._plan import Plan
 from routines.cli._common import UsageError, catalogue_from
-from routines.cli._plan import add_calendar_options, add_request_options, alarm_of, request_of
+from routines.cli._plan import add_force_option, add_request_options, request_of
 from routines.planning.planner import plan
 
 _FEED_EXAMPLES = """\
 examples:
   routines feed public/ --days mon,wed,fri --name "Back plan"
   routines feed public/ --config plan.toml      run again after changing the plan
+  routines feed public/ --plan plan.json        publish a plan file (adapted, say)
   routines serve public/                        then subscribe to the printed URL
 
 Re-running keeps every event's UID and raises SEQUENCE only on sessions that
@@ -42,8 +44,11 @@ def add_parsers(commands: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     feed.add_argument("folder", metavar="DIR", help="the folder to write the feed into")
+    feed.add_argument(
+        "--plan", metavar="FILE", help="publish this plan file instead of planning from options"
+    )
     add_request_options(feed)
-    add_calendar_options(feed)
+    add_force_option(feed)
     feed.set_defaults(run=run_feed, subparser=feed)
 
     serve: argparse.ArgumentParser = commands.add_parser(
@@ -69,12 +74,17 @@ def run_feed(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     if not folder.is_dir():
         raise UsageError(f"{folder}: no such folder; create it first")
-    result = plan(request_of(args), catalogue_from(args))
+    if args.plan:
+        result = Plan.read(args.plan)
+    else:
+        result = plan(request_of(args), catalogue_from(args))
     target = folder / f"{plan_identity(result)}.ics"
     existed = target.exists()
-    write_ics(result, target, alarm_minutes=alarm_of(args), force=args.force)
+    write_ics(result, target, force=args.force)
     sessions = sum(len(week.sessions) for week in result.weeks)
     print(f"{'updated' if existed else 'wrote'} {target} ({sessions} sessions)")
+    if result.stopped:
+        print(f"STOP: {result.stopped}")
     print(f"serve it with: routines serve {folder}")
     return 0
 

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import zoneinfo
 from collections.abc import Callable
 from enum import StrEnum
 from typing import TypeVar
 
+import attrs
+
+from routines._plan import Plan
 from routines.catalogue.catalogue import Catalogue
 from routines.catalogue.load import load_catalogue
 from routines.errors import RoutinesError
@@ -32,10 +37,27 @@ def add_catalogue_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def add_paper_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--paper", choices=["a4", "letter"], default="a4", help="PDF paper size (default a4)"
-    )
+def with_settings(plan: Plan, *, alarm: str | None, paper: str | None) -> Plan:
+    """``plan`` with the export settings given on the command line (``None``: keep
+    the plan's own), so later exports reuse them."""
+    from routines.planning.config import request_from
+
+    if alarm is None and paper is None:
+        return plan
+    changed = {"alarm": alarm, "paper": paper}
+    given = {key: value for key, value in changed.items() if value is not None}
+    fields = {key: getattr(plan.request, key) for key in ("alarm", "paper")}
+    try:
+        checked = request_from({**fields, **given, "timezone": "UTC"}, source="options")
+    except RoutinesError as exc:
+        raise UsageError(f"argument --{exc.field}: {exc.reason}") from None
+    request = attrs.evolve(plan.request, alarm=checked.alarm, paper=checked.paper)
+    return attrs.evolve(plan, request=request)
+
+
+def moment_of(day: dt.date, timezone: str) -> dt.datetime:
+    """The first moment of ``day`` where the plan lives: what came before is the past."""
+    return dt.datetime.combine(day, dt.time(0), tzinfo=zoneinfo.ZoneInfo(timezone))
 
 
 def catalogue_from(args: argparse.Namespace) -> Catalogue:

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from routines._request import SCREENING_QUESTIONS
-from routines.cli._common import UsageError, add_catalogue_option, add_paper_option, catalogue_from
+from routines.cli._common import UsageError, add_catalogue_option, catalogue_from
+from routines.cli._replan import over_earlier
 from routines.errors import PlanError
 from routines.exporters.export import export
 from routines.exporters.text import summary
@@ -53,6 +54,8 @@ _OPTIONS: dict[str, tuple[str, str]] = {
     "--id": ("id", "a stable identity for calendar feeds (default: from name and start)"),
     "--deload-every": ("deload_every", "a lighter week every N weeks, 3-6, or none"),
     "--cleared-by": ("cleared_by", "who cleared you after a yes to a readiness question"),
+    "--alarm": ("alarm", "calendar reminder, minutes before each session, or none (default 15)"),
+    "--paper": ("paper", "the PDF's paper size: a4 (default) or letter"),
 }
 _INTEGERS = {"weeks", "minutes", "seed"}
 
@@ -88,35 +91,19 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "--dry-run", action="store_true", help="print the summary only; write no files"
     )
-    add_paper_option(parser)
-    add_calendar_options(parser)
+    add_force_option(parser)
     parser.add_argument(
         "--full", action="store_true", help="print every week in full, not only the first"
     )
     parser.set_defaults(run=run, subparser=parser)
 
 
-def add_calendar_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--alarm",
-        metavar="MINUTES",
-        default="15",
-        help="reminder before each session in the calendar, in minutes, or none (default 15)",
-    )
+def add_force_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--force",
         action="store_true",
-        help="replace an existing PDF, or a file that belongs to another plan",
+        help="replace a file that is not this plan's, or start this plan afresh",
     )
-
-
-def alarm_of(args: argparse.Namespace) -> int | None:
-    text = str(args.alarm).strip().lower()
-    if text in {"none", "off", "no"}:
-        return None
-    if not text.isdigit() or int(text) > 1440:
-        raise UsageError(f"argument --alarm: {args.alarm!r}: give minutes 0-1440, or none")
-    return int(text)
 
 
 def add_request_options(parser: argparse.ArgumentParser) -> None:
@@ -196,16 +183,24 @@ def _target(args: argparse.Namespace, option: str, default: str) -> Path | None:
 
 def run(args: argparse.Namespace) -> int:
     request = request_of(args)
-    alarm = alarm_of(args)
     catalogue = catalogue_from(args)
     result = plan(request, catalogue)
     if args.json == "-":
         sys.stdout.write(result.to_json())
         return 0
     targets = {kind: _target(args, kind, f"plan.{kind}") for kind in ("pdf", "ics", "json")}
+    kept = None
+    if targets["json"] is not None:
+        result, kept = over_earlier(result, targets["json"], catalogue, force=args.force)
     if not args.dry_run:  # write first: a refused or failed write must not follow a summary
-        export(result, **targets, paper=args.paper, alarm_minutes=alarm, force=args.force)
+        export(
+            result, pdf=targets["pdf"], ics=targets["ics"], json=targets["json"], force=args.force
+        )
     print(summary(result, full=args.full))
+    if kept:
+        print(f"\n{kept}")
+    if result.stopped:
+        print(f"\nSTOP: {result.stopped}")
     wrote = [(path, _WHAT[kind]) for kind, path in targets.items() if path is not None]
     if wrote and not args.dry_run:
         print()

@@ -1,66 +1,62 @@
 """Writing a plan's files together: the PDF, the calendar and the JSON.
 
-Every target is checked before any file is written, so a refusal (an existing
-PDF, a file that belongs to another plan) leaves the folder exactly as it was.
+Every target is checked before any file is written, and the files are written as
+one set (:func:`routines._files.write_together`), so a refusal or a failure leaves
+the folder exactly as it was.
+
+Whose file is it? (:mod:`routines.exporters.owners`) A file that belongs to the
+same plan (its JSON, its calendar, its PDF, recognised by the plan's identity) is
+the normal update path. Any other existing file is replaced only with ``force``.
+A plan adapted to its training log is replaced by a fresh one only with
+``force``; a plan stopped by a red flag only by a plan that went through its log
+again (still stopped, or cleared), never by a fresh one, not even with ``force``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
+from typing import BinaryIO
 
-from routines._files import check_target
-from routines._plan import Plan
-from routines.errors import ExportError, PlanError
+from routines._files import Writer, check_target, write_together
+from routines._plan import Plan, plan_identity
+from routines.errors import ExportError
+from routines.exporters.defaults import FROM_PLAN, Alarm
+from routines.exporters.owners import Found, owner_of
 
 __all__ = ["export"]
 
 StrPath = str | os.PathLike[str]
 
 
-def _json_of_this_plan(target: Path, identity: str) -> bool:
-    from routines._plan import plan_identity
-
-    try:
-        return plan_identity(Plan.from_json(target.read_text(encoding="utf-8"))) == identity
-    except (OSError, UnicodeDecodeError, ValueError, PlanError):
-        return False
-
-
-def _ics_of_this_plan(target: Path, identity: str) -> bool:
-    from routines.exporters.ics import _is_export_of
-
-    try:
-        return _is_export_of(target.read_bytes(), identity) is True
-    except OSError:
-        return False
-
-
-def _check(
-    plan: Plan, pdf: Path | None, ics: Path | None, json: Path | None, *, force: bool
-) -> None:
-    from routines._plan import plan_identity
-
-    targets = [path for path in (pdf, ics, json) if path is not None]
-    if len(set(targets)) != len(targets):
-        raise ExportError(f"{', '.join(map(str, targets))}: give each file its own name")
-    for path in targets:
-        check_target(path)
+def _refusal(path: Path, found: Found, plan: Plan, *, force: bool) -> str | None:
+    """Why ``path`` may not be replaced by ``plan``, if so."""
+    fresh = not plan.stopped and not plan.adapted
+    if found.stopped and fresh:  # not even with force: only a clearance undoes a stop
+        return (
+            f"{path}: this plan was stopped ({found.stopped}); a fresh plan would undo the "
+            "stop. Record a clearance with `routines log --cleared-by NAME`, then run "
+            "`routines adapt`"
+        )
     if force:
-        return
-    identity = plan_identity(plan)
-    if pdf is not None and pdf.exists():
-        raise ExportError(f"{pdf}: exists; choose another name or add --force to replace it")
-    if ics is not None and ics.exists() and not _ics_of_this_plan(ics, identity):
-        raise ExportError(
-            f"{ics}: exists and is not a calendar of this plan; choose another name, "
-            "or add --force to replace it"
+        return None
+    if found.kind == "another plan":
+        return (
+            f"{path}: belongs to another plan ({found.title}); choose another name, or add "
+            "--force to replace it"
         )
-    if json is not None and json.exists() and not _json_of_this_plan(json, identity):
-        raise ExportError(
-            f"{json}: exists and is not this plan's JSON; choose another name, "
-            "or add --force to replace it"
+    if found.kind == "foreign":
+        return (
+            f"{path}: exists and is not a file of this plan; choose another name, or add "
+            "--force to replace it"
         )
+    if found.adapted and fresh:
+        return (
+            f"{path}: this plan was adapted to its training log, and a fresh plan would "
+            "undo that; run `routines adapt`, or add --force to start afresh"
+        )
+    return None
 
 
 def export(
@@ -69,32 +65,58 @@ def export(
     pdf: StrPath | None = "plan.pdf",
     ics: StrPath | None = "plan.ics",
     json: StrPath | None = "plan.json",
-    paper: str = "a4",
-    alarm_minutes: int | None = 15,
+    paper: str | None = None,
+    alarm_minutes: Alarm = FROM_PLAN,
     force: bool = False,
+    now: dt.datetime | None = None,
 ) -> tuple[Path, ...]:
     """Write the plan's PDF, calendar and JSON (``None`` skips one); return the paths.
 
-    Without ``force`` nothing is written unless every target is free: an existing
-    PDF is never replaced, and an existing calendar or JSON file only when it
-    belongs to this same plan (regenerating a plan updates its calendar in
-    place: UIDs kept, SEQUENCE raised on changed events). Each file is written
-    through a temporary file and a rename.
+    ``paper`` and ``alarm_minutes`` default to the plan's own ``paper`` and
+    ``alarm`` (``alarm_minutes=None``: no reminder). Without ``force`` nothing is
+    written unless every target is free or already this plan's (regenerating a
+    plan updates its calendar in place: UIDs kept, SEQUENCE raised only on changed
+    events, the past as it was published). ``now`` is the moment that separates
+    the calendar's past from its future (default: the current time).
     """
-    pdf_path, ics_path, json_path = (None if p is None else Path(p) for p in (pdf, ics, json))
-    if pdf_path is not None and paper.lower() not in ("a4", "letter"):
-        raise ExportError(f"paper: {paper!r} is not a paper size; use a4 or letter")
-    _check(plan, pdf_path, ics_path, json_path, force=force)
-    wrote: list[Path] = []
-    if json_path is not None:
-        plan.write_json(json_path)
-        wrote.append(json_path)
-    if ics_path is not None:
-        from routines.exporters.ics import write_ics
+    from routines.exporters.ics import to_ics
 
-        wrote.append(write_ics(plan, ics_path, alarm_minutes=alarm_minutes, force=force))
-    if pdf_path is not None:
-        from routines.exporters.pdf.document import write_pdf
+    paths = {"pdf": pdf, "ics": ics, "json": json}
+    targets = {kind: Path(path) for kind, path in paths.items() if path is not None}
+    if len(set(targets.values())) != len(targets):
+        named = ", ".join(map(str, targets.values()))
+        raise ExportError(f"{named}: give each file its own name")
+    for target in targets.values():
+        check_target(target)
+    size = (paper or plan.request.paper).strip().lower()
+    if "pdf" in targets and size not in ("a4", "letter"):
+        raise ExportError(f"{size!r} is not a paper size; use a4 or letter", field="paper")
+    identity = plan_identity(plan)
+    found = {kind: owner_of(kind, target, identity) for kind, target in targets.items()}
+    for kind, target in targets.items():
+        why = _refusal(target, found[kind], plan, force=force)
+        if why is not None:
+            raise ExportError(why)
 
-        wrote.append(write_pdf(plan, pdf_path, paper=paper, force=True))
-    return tuple(wrote)
+    writes: list[tuple[Path, Writer]] = []
+    if "json" in targets:
+        writes.append((targets["json"], _bytes(plan.to_json().encode("utf-8"))))
+    if "ics" in targets:
+        previous = found["ics"].data if found["ics"].kind == "this plan" else None
+        data = to_ics(plan, alarm_minutes=alarm_minutes, previous=previous, now=now)
+        writes.append((targets["ics"], _bytes(data)))
+    if "pdf" in targets:
+        from routines.exporters.pdf.document import build_pdf
+
+        def write_pdf(handle: BinaryIO) -> None:
+            build_pdf(plan, handle, paper=size)
+
+        writes.append((targets["pdf"], write_pdf))
+    return write_together(writes)
+
+
+def _bytes(data: bytes) -> Writer:
+    def write(handle: BinaryIO) -> None:
+        handle.write(data)
+
+    return write

@@ -56,7 +56,8 @@ def session_title(week: Week, session: Session) -> str:
     and ``Cancelled:`` in front of a session an adapted plan called off."""
     mark = f" ({week_mark(week)})" if week_mark(week) else ""
     cancelled = "Cancelled: " if session.cancelled else ""
-    return f"{cancelled}Week {week.index}: {session.focus}{mark}"
+    changed = " (changed)" if session.changes and not session.cancelled else ""
+    return f"{cancelled}Week {week.index}: {session.focus}{mark}{changed}"
 
 
 def session_lines(plan: Plan, session: Session, *, indent: str = "") -> list[str]:

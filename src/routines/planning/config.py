@@ -30,9 +30,12 @@ def _normalise(data: Mapping[str, Any]) -> dict[str, Any]:
         value = raw.get(field)
         if isinstance(value, str):
             raw[field] = [part.strip() for part in value.split(",") if part.strip()]
-    for field in ("long_run", "deload_every", "name", "id", "cleared_by"):
-        if raw.get(field) in ("", "none", "off"):
+    for field in ("long_run", "deload_every", "name", "id", "cleared_by", "alarm"):
+        if isinstance(raw.get(field), str) and raw[field].strip().lower() in ("", "none", "off"):
             raw[field] = None
+    alarm = raw.get("alarm")
+    if isinstance(alarm, str) and alarm.strip().isdigit():
+        raw["alarm"] = int(alarm)
     return raw
 
 
@@ -110,6 +113,8 @@ _STARTER: dict[str, str] = {
     "deload_every": 'a lighter week every N weeks (3-6), or "none"',
     "seed": "a number that varies the exercise choice; the same seed gives the same plan",
     "id": "a stable identity for calendar feeds (default: from name and start)",
+    "alarm": 'a calendar reminder this many minutes before each session (0-1440), or "none"',
+    "paper": 'the printed plan\'s paper size: "a4" or "letter"',
     "cleared_by": "after a yes to a readiness question: who cleared you to exercise "
     '(a name such as "Dr Smith", or "yes")',
 }

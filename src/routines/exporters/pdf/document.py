@@ -16,9 +16,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 
 from routines._files import write_atomic_with
-from routines._plan import Plan
+from routines._plan import Plan, plan_identity
 from routines._version import version
 from routines.errors import ExportError
+from routines.exporters.owners import pdf_keywords
 from routines.exporters.pdf.cover import cover
 from routines.exporters.pdf.guide import guide
 from routines.exporters.pdf.pages import overview, week_pages
@@ -57,7 +58,7 @@ def build_pdf(plan: Plan, handle: BinaryIO, *, paper: str = "a4") -> None:
         subject=plan.goal_summary,
         author="routines",
         creator=f"routines {version()}",
-        keywords=["exercise", "plan", "routines"],
+        keywords=pdf_keywords(plan_identity(plan), plan.stopped),
         initialFontName=FONT,
         initialFontSize=9.5,
     )

@@ -1,0 +1,65 @@
+"""Planning again over a plan that went through its training log.
+
+Running ``routines plan`` again is how people change the time, the days or the
+minutes. When the plan in the JSON file was adapted to a log (or stopped by a red
+flag), the new plan is adapted to the same log, with the past as it was
+published, so nothing the log changed is lost and a stop stays a stop. ``--force``
+starts afresh instead (the log is kept), but it cannot undo a stop: only a
+clearance recorded in the log does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from routines._plan import Plan, plan_identity
+from routines.adaptation.replay import adapt
+from routines.catalogue.catalogue import Catalogue
+from routines.errors import PlanError
+from routines.exporters.owners import owner_of
+from routines.log.store import TrainingLog, log_path_for
+
+__all__ = ["over_earlier"]
+
+
+def _earlier(path: Path, identity: str) -> Plan | None:
+    """The plan saved at ``path`` if it is this plan (else the export's checks speak)."""
+    found = owner_of("json", path, identity)
+    return Plan.from_json(found.data) if found.kind == "this plan" else None
+
+
+def over_earlier(
+    fresh: Plan,
+    path: Path,
+    catalogue: Catalogue,
+    *,
+    force: bool = False,
+    today: dt.date | None = None,
+) -> tuple[Plan, str | None]:
+    """``fresh`` as it should be written over the plan at ``path``: adapted to the log
+    again if that plan was, and a line that says what was kept or lost."""
+    earlier = _earlier(path, plan_identity(fresh))
+    if earlier is None or (earlier.adapted is None and earlier.stopped is None):
+        return fresh, None
+    if force and not earlier.stopped:
+        return fresh, (
+            "Started afresh (--force): the changes your training log made to this plan are "
+            "gone; the log is kept, and `routines adapt` applies it again."
+        )
+    log_path = log_path_for(path)
+    if not log_path.exists():
+        why = f"was stopped ({earlier.stopped})" if earlier.stopped else "was adapted to a log"
+        fix = "" if earlier.stopped else ", or add --force to start afresh"
+        raise PlanError(
+            f"{path}: this plan {why}, and its training log is not at {log_path}; put the "
+            f"log back there{fix}"
+        )
+    with TrainingLog(log_path, plan_id=plan_identity(fresh)) as log:
+        adapted = adapt(fresh, log, today=today, catalogue=catalogue, published=earlier)
+    if force:
+        return (
+            adapted,
+            "--force cannot undo a stop; record a clearance with `routines log --cleared-by NAME`.",
+        )
+    return adapted, f"Kept what your training log changed. {adapted.adapted}"

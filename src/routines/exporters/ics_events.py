@@ -1,0 +1,168 @@
+"""The events of a plan's calendar, and what an earlier export of it said.
+
+Each event carries a fingerprint of what it shows (``X-ROUTINES-FINGERPRINT``), so
+a later export keeps the DTSTAMP and SEQUENCE of an unchanged event and raises
+SEQUENCE only on a changed one. A cancelled session keeps its event, marked
+CANCELLED, free (TRANSP:TRANSPARENT) and without a reminder: it no longer claims
+the time nor nags.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import zoneinfo
+
+import attrs
+import icalendar
+from icalendar.prop import vText
+
+from routines._plan import Plan, Session, Week
+from routines.exporters.text import session_lines, session_title
+
+__all__ = ["UID_DOMAIN", "Earlier", "cancelled_copy", "earlier_events", "event_for", "uid_of"]
+
+UID_DOMAIN = "routines.invalid"
+#: Says why a session in an earlier export is gone from the plan.
+DROPPED = "this session is no longer in the plan (it was changed); nothing to do"
+
+
+@attrs.frozen
+class Earlier:
+    """An event of an earlier export: its SEQUENCE, fingerprint and stamp, and the
+    event itself (a past one is kept exactly as it was)."""
+
+    sequence: int
+    fingerprint: str
+    stamp: dt.datetime
+    event: icalendar.cal.Component = attrs.field(eq=False)
+
+
+def uid_of(identity: str, session: Session) -> str:
+    return f"{identity}-{session.date:%Y%m%d}@{UID_DOMAIN}"
+
+
+def earlier_events(calendar: icalendar.Calendar | None) -> dict[str, Earlier]:
+    """UID -> what an earlier export (already known to be of this plan) said."""
+    if calendar is None:
+        return {}
+    found = {}
+    for event in calendar.walk("VEVENT"):
+        stamp = event.decoded("DTSTAMP") if "DTSTAMP" in event else None
+        if not isinstance(stamp, dt.datetime):
+            continue
+        found[str(event["UID"])] = Earlier(
+            int(event.get("SEQUENCE", 0)),
+            str(event.get("X-ROUTINES-FINGERPRINT", "")),
+            stamp.astimezone(dt.UTC),
+            event,
+        )
+    return found
+
+
+def _description(plan: Plan, week: Week, session: Session) -> str:
+    if session.cancelled:  # only why: no exercises, no advice to train
+        lines = [f"Cancelled: {session.cancelled}."]
+        if plan.stopped:
+            lines += ["", plan.stopped]
+        return "\n".join(lines)
+    lines = [
+        f"{session_title(week, session)}. About {session.minutes} min "
+        f"(a plan of {len(plan.weeks)} weeks: {plan.title}).",
+        "",
+        *session_lines(plan, session),
+        "",
+        *(f"Changed after your training log: {change}" for change in session.changes),
+        *([plan.referral, ""] if plan.referral else []),
+        "Move on to next week's step only after two good sessions in a row.",
+        f"Safety: {plan.safety.one_line}",
+    ]
+    return "\n".join(lines)
+
+
+def _times(session: Session, zone: zoneinfo.ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
+    """Start and end, the end computed in absolute time (never before the start, even
+    across a clock change)."""
+    start = dt.datetime.combine(session.date, session.start, tzinfo=zone)
+    length = dt.timedelta(minutes=max(session.minutes, 1))
+    end = (start.astimezone(dt.UTC) + length).astimezone(zone)
+    return start, end
+
+
+def _fingerprint(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24]
+
+
+def event_for(
+    plan: Plan,
+    week: Week,
+    session: Session,
+    *,
+    uid: str,
+    alarm: int | None,
+    earlier: Earlier | None,
+    stamp: dt.datetime,
+) -> icalendar.Event:
+    """The event of one session; its SEQUENCE and stamp follow ``earlier``."""
+    zone = zoneinfo.ZoneInfo(plan.request.timezone)
+    start, end = _times(session, zone)
+    summary = session_title(week, session)
+    description = _description(plan, week, session)
+    reminder = None if session.cancelled else alarm
+    fingerprint = _fingerprint(
+        summary, description, start.isoformat(), end.isoformat(), str(reminder)
+    )
+    if earlier is None:
+        sequence, event_stamp = 0, stamp
+    elif earlier.fingerprint == fingerprint:
+        sequence, event_stamp = earlier.sequence, earlier.stamp
+    else:
+        sequence, event_stamp = earlier.sequence + 1, stamp
+    event = icalendar.Event()
+    event.add("UID", uid)
+    event.add("DTSTAMP", event_stamp)
+    event.add("LAST-MODIFIED", event_stamp)
+    event.add("SEQUENCE", sequence)
+    event.add("DTSTART", start)
+    event.add("DTEND", end)
+    event.add("SUMMARY", vText(summary))
+    event.add("DESCRIPTION", vText(description))
+    event.add("CATEGORIES", ["Exercise", "routines"])
+    event.add("TRANSP", "TRANSPARENT" if session.cancelled else "OPAQUE")
+    if session.cancelled:
+        event.add("STATUS", "CANCELLED")
+    event.add("X-ROUTINES-FINGERPRINT", vText(fingerprint))
+    if reminder is not None:
+        event.add_component(_alarm(summary, reminder))
+    return event
+
+
+def _alarm(summary: str, minutes: int) -> icalendar.Alarm:
+    alarm = icalendar.Alarm()
+    alarm.add("ACTION", "DISPLAY")
+    alarm.add("DESCRIPTION", vText(summary))
+    alarm.add("TRIGGER", dt.timedelta(minutes=-minutes))
+    return alarm
+
+
+def cancelled_copy(earlier: Earlier, stamp: dt.datetime) -> icalendar.cal.Component:
+    """An event of an earlier export whose session is gone from the plan: published
+    as cancelled (people who imported the file must see it go), not deleted."""
+    old = earlier.event
+    if str(old.get("STATUS", "")).upper() == "CANCELLED":
+        return old  # already said
+    event = icalendar.Event()
+    for key in ("UID", "DTSTART", "DTEND", "CATEGORIES"):
+        if key in old:
+            event[key] = old[key]
+    summary = f"Cancelled: {old.get('SUMMARY', 'session')}"
+    description = f"Cancelled: {DROPPED}."
+    event.add("DTSTAMP", stamp)
+    event.add("LAST-MODIFIED", stamp)
+    event.add("SEQUENCE", earlier.sequence + 1)
+    event.add("SUMMARY", vText(summary))
+    event.add("DESCRIPTION", vText(description))
+    event.add("TRANSP", "TRANSPARENT")
+    event.add("STATUS", "CANCELLED")
+    event.add("X-ROUTINES-FINGERPRINT", vText(_fingerprint(summary, description)))
+    return event
