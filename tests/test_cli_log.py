@@ -216,7 +216,9 @@ def test_enter_everywhere_accepts_the_plan(plan: Plan) -> None:
     for result, item in zip(entry.items, session.items, strict=True):
         assert (result.sets, result.reps) == (item.sets, item.reps)
         assert result.hold_s == (item.hold_s or item.duration_s)
-    assert entry.worst_pain == 0 and entry.settled is None
+    # nobody said a pain score: it stays not recorded (never 0), form likewise
+    assert entry.worst_pain is None and entry.settled is None
+    assert all(r.pain is None and r.form_ok is None for r in entry.items)
     assert entry.red_flags == () and entry.notes == ""
     assert asked[0] == "Did you do this session? [yes] "
     assert asked[1].startswith("Warm-up (") and asked[1].endswith("done as planned? [yes] ")
@@ -269,7 +271,7 @@ def test_the_command_asks_at_a_terminal(
 
     monkeypatch.setattr(sys, "stdin", Terminal())
     ask, _ = scripted({"Worst pain": ["4"], "settled": ["yes"]})
-    monkeypatch.setattr("routines.cli._log.input", ask, raising=False)
+    monkeypatch.setattr("routines.cli._log_entry.input", ask, raising=False)
     status, out, err = run(capsys, "--date", "2026-01-05")
     assert (status, err) == (0, "")
     assert out.startswith("Mon 05 Jan 2026: ") and "\nPress Enter to accept" in out
@@ -281,7 +283,7 @@ def test_the_command_asks_at_a_terminal(
     def no_answer(question: str) -> str:
         raise EOFError
 
-    monkeypatch.setattr("routines.cli._log.input", no_answer, raising=False)
+    monkeypatch.setattr("routines.cli._log_entry.input", no_answer, raising=False)
     status, _, err = run(capsys, "--date", "2026-01-07")
     assert status == 1
     assert err == "routines: error: no answer (end of input); nothing was recorded\n"
@@ -298,7 +300,8 @@ def test_the_command_asks_at_a_terminal(
          "2026-01-05: 'moonwalk' is not in that session; it has: "),
         (["--date", "2026-01-06"], 1,
          "2026-01-06 (Tue) is not a session day of the plan (it runs 2026-01-05 to 2026-01-16); "
-         "the nearest: Mon 2026-01-05 and Wed 2026-01-07; pick the day with --date YYYY-MM-DD"),
+         "the nearest: Mon 2026-01-05 and Wed 2026-01-07. Done on another day? Log it against "
+         "the session it replaced with --for DATE such as --for 2026-01-05"),
         (["--date", "2026-01-05", "--pain", "11"], 2,
          "argument --pain: 11 is not 0-10; rate pain from 0 (none) to 10 (worst)"),
         (["--date", "2026-01-05", "--item", "plank:pain=11"], 2,

@@ -6,6 +6,7 @@ import json
 
 from routines._safety import PAIN_TOO_MUCH
 from routines.log.entry import RED_FLAGS, ItemResult, LogEntry
+from routines.log.store import UNITS
 
 __all__ = ["advice", "entry_text", "result_text"]
 
@@ -32,8 +33,8 @@ def advice(entries: list[LogEntry] | tuple[LogEntry, ...]) -> list[str]:
     return lines
 
 
-def result_text(item: ItemResult) -> str:
-    """``"band-row 3x12 @5 kg RPE 7 pain 2"``."""
+def result_text(item: ItemResult, unit: str = "kg") -> str:
+    """``"band-row 3x12 @5 kg RPE 7 pain 2"`` (loads in ``unit``: kg or lb)."""
     parts = [item.exercise]
     amount = f"{item.reps}" if item.reps is not None else None
     if item.hold_s is not None:
@@ -45,7 +46,8 @@ def result_text(item: ItemResult) -> str:
     elif amount is not None:
         parts.append(amount)
     if item.load_kg is not None:
-        parts.append(f"@{item.load_kg:g} kg")
+        load = item.load_kg / UNITS[unit]
+        parts.append(f"@{round(load, 1):g} {unit}")
     if item.rpe is not None:
         parts.append(f"RPE {item.rpe:g}")
     if item.pain is not None:
@@ -74,4 +76,7 @@ def entry_text(entry: LogEntry) -> str:
         parts.append(f"RED FLAGS: {', '.join(entry.red_flags)}")
     if entry.notes:
         parts.append(json.dumps(entry.notes, ensure_ascii=False))
-    return f"{entry.date:%a %d %b %Y}: {', '.join(parts)}"
+    when = f"{entry.date:%a %d %b %Y}"
+    if entry.done_on is not None and entry.done_on != entry.date:
+        when += f" (done {entry.done_on:%a %d %b})"
+    return f"{when}: {', '.join(parts)}"

@@ -6,6 +6,7 @@ front end can drive it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -15,6 +16,7 @@ from routines.catalogue.vocab import Equipment
 from routines.errors import LogError
 from routines.log.csv_file import cell_value
 from routines.log.entry import RED_FLAGS, ItemResult, LogEntry, SessionStatus, red_flag_problem
+from routines.log.store import UNITS
 
 __all__ = ["Ask", "Say", "ask_entry"]
 
@@ -74,7 +76,18 @@ def _done(item: Item) -> Callable[[str], tuple[int, int | None]]:
     return parse
 
 
-def _ask_item(plan: Plan, block: Block, item: Item, ask: Ask, say: Say) -> ItemResult:
+def _load(unit: str) -> Callable[[str], float | None]:
+    """A load in ``unit``, stored in kilograms."""
+    factor = UNITS[unit]
+
+    def parse(text: str) -> float | None:
+        value = cell_value("load_kg", text) if text else None
+        return None if value is None else round(value * factor, 2)
+
+    return parse
+
+
+def _ask_item(plan: Plan, block: Block, item: Item, ask: Ask, say: Say, unit: str) -> ItemResult:
     exercise = plan.exercises.get(item.exercise)
     name = f"{item.exercise} ({exercise.name})" if exercise else item.exercise
     unit = "" if item.reps is not None else " s"
@@ -88,9 +101,9 @@ def _ask_item(plan: Plan, block: Block, item: Item, ask: Ask, say: Say) -> ItemR
         return ItemResult(exercise=item.exercise, sets=sets, reps=reps, hold_s=hold_s)
     load = None
     if exercise is not None and _WEIGHTS & set(exercise.equipment):
-        load = _answer(ask, say, "  load in kg? [none] ", _optional("load_kg"))
+        load = _answer(ask, say, f"  load in {unit}? [none] ", _load(unit))
     rpe = _answer(ask, say, "  effort, RPE 1-10? [not rated] ", _optional("rpe"))
-    pain = _answer(ask, say, "  pain during it, 0-10? [0] ", _optional("pain", 0))
+    pain = _answer(ask, say, "  pain during it, 0-10? [not recorded] ", _optional("pain"))
     return ItemResult(
         exercise=item.exercise,
         sets=sets,
@@ -108,14 +121,14 @@ def _as_planned(item: Item) -> ItemResult:
     return ItemResult(exercise=item.exercise, sets=item.sets, hold_s=item.amount)
 
 
-def _ask_block(plan: Plan, block: Block, ask: Ask, say: Say) -> list[ItemResult]:
+def _ask_block(plan: Plan, block: Block, ask: Ask, say: Say, unit: str) -> list[ItemResult]:
     """Strength item by item; a warm-up or cool-down first as a whole."""
     if block.kind is not BlockKind.STRENGTH and block.items:
         count = len(block.items)
         question = f"{block.kind.label} ({count} exercises): done as planned? [yes] "
         if _answer(ask, say, question, _yes_no(True)):
             return [_as_planned(item) for item in block.items]
-    return [_ask_item(plan, block, item, ask, say) for item in block.items]
+    return [_ask_item(plan, block, item, ask, say, unit) for item in block.items]
 
 
 def _red_flag_keys(text: str) -> tuple[str, ...]:
@@ -133,12 +146,22 @@ def _red_flag_keys(text: str) -> tuple[str, ...]:
 
 
 def ask_entry(
-    plan: Plan, session: Session, *, ask: Ask, say: Say, skipped: bool = False
+    plan: Plan,
+    session: Session,
+    *,
+    ask: Ask,
+    say: Say,
+    skipped: bool = False,
+    unit: str = "kg",
+    done_on: dt.date | None = None,
 ) -> LogEntry:
-    """Ask how ``session`` went, item by item; Enter accepts the answer in brackets.
+    """Ask how ``session`` went, item by item; Enter accepts the answer in brackets,
+    and an answer left empty where nothing is in brackets stays "not recorded".
 
     ``ask`` reads one answer (like :func:`input`) and ``say`` writes a line (like
-    :func:`print`), so tests and other front ends can drive it.
+    :func:`print`), so tests and other front ends can drive it. Loads are asked in
+    ``unit`` (``"kg"`` or ``"lb"``) and stored in kilograms; ``done_on`` is the day
+    it was really done, when not the session's own day.
     """
     say(f"{session.date:%a %d %b %Y}: {session.focus}, about {session.minutes} min")
     say("Press Enter to accept the answer in [brackets].")
@@ -147,12 +170,13 @@ def ask_entry(
     items = []
     if not skipped:
         for block in session.blocks:
-            items += _ask_block(plan, block, ask, say)
+            items += _ask_block(plan, block, ask, say, unit)
     pain = settled = None
     if not skipped:
-        worst = max((i.pain for i in items if i.pain is not None), default=0)
+        worst = max((i.pain for i in items if i.pain is not None), default=None)
+        shown = "not recorded" if worst is None else worst
         pain = _answer(
-            ask, say, f"Worst pain during the session, 0-10? [{worst}] ", _optional("pain", worst)
+            ask, say, f"Worst pain during the session, 0-10? [{shown}] ", _optional("pain", worst)
         )
         if pain:
             settled = _answer(
@@ -172,6 +196,7 @@ def ask_entry(
         settled=settled,
         red_flags=flags,
         notes=notes,
+        done_on=done_on,
     )
 
 

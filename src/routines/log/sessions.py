@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from routines._closest import closest, did_you_mean
@@ -14,7 +14,7 @@ from routines.log.entry import LogEntry
 if TYPE_CHECKING:
     from routines._plan import Plan, Session
 
-__all__ = ["check_entries", "check_entry", "session_on"]
+__all__ = ["check_entries", "check_entry", "nearest_session", "session_on"]
 
 
 def session_on(plan: Plan, date: dt.date) -> Session:
@@ -32,6 +32,19 @@ def session_on(plan: Plan, date: dt.date) -> Session:
         f"{date} ({date:%a}) is not a session day of the plan "
         f"(it runs {sessions[0].date} to {sessions[-1].date}); the nearest: {nearest}"
     )
+
+
+def nearest_session(plan: Plan, day: dt.date, logged: Collection[dt.date] = ()) -> Session | None:
+    """The session ``day``'s training most likely replaced: the nearest one not yet
+    logged (the earlier one on a tie: a session is more often done late than early),
+    within a week either side; ``None`` if there is none."""
+    candidates = [
+        s for s in plan.sessions if s.date not in logged and not s.cancelled
+        and abs((s.date - day).days) <= 7
+    ]  # fmt: skip
+    if not candidates:
+        return None
+    return min(candidates, key=lambda s: (abs((s.date - day).days), s.date > day))
 
 
 def check_entry(plan: Plan, entry: LogEntry) -> None:
