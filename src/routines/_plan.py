@@ -239,6 +239,8 @@ class Plan:
     schema_version: int = SCHEMA_VERSION
     #: How the plan was adapted to a training log (``None``: as first planned).
     adapted: str | None = attrs.field(default=None, metadata=_UNSET_OMITTED)
+    #: The day it was adapted: the sessions before it were its past.
+    adapted_on: dt.date | None = attrs.field(default=None, metadata=_UNSET_OMITTED)
     #: Why the plan stopped (a red-flag answer in the log): see a professional.
     stopped: str | None = attrs.field(default=None, metadata=_UNSET_OMITTED)
     #: Advice to see a professional, when the log's pain trend calls for it.

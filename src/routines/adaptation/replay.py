@@ -61,6 +61,7 @@ def original(plan: Plan) -> Plan:
         weeks=weeks,
         exercises=exercises,
         adapted=None,
+        adapted_on=None,
         stopped=None,
         referral=None,
         progress=(),
@@ -274,10 +275,8 @@ def adapt(
     halts = stops(entries, cleared)
     replay = _Replay(base, shown, entries, day, catalogue, halts)
     weeks = tuple(keep_pull_ahead(week, replay) for week in replay.run())
-    current = next(
-        (h for h in halts if h.flagged <= day and (h.cleared is None or h.cleared.date > day)),
-        None,
-    )
+    # a red flag in the log is a fact whatever day it is now: only a clearance ends it
+    current = next((h for h in halts if h.cleared is None or h.cleared.date > day), None)
     used = {item.exercise for week in weeks for s in week.sessions for item in s.items}
     used |= {i.was.exercise for w in weeks for s in w.sessions for i in s.items if i.was}
     exercises = {key: replay.exercise(key) for key in sorted(used)}
@@ -294,6 +293,7 @@ def adapt(
         weeks=weeks,
         exercises=exercises,
         adapted=adapted,
+        adapted_on=day,
         stopped=current.text if current else None,
         referral=referral(base, ordered),
         progress=weekly_progress(base, ordered),

@@ -5,21 +5,20 @@ from __future__ import annotations
 
 import argparse
 import textwrap
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from routines._plan import Plan, plan_identity
 from routines.cli._common import UsageError
 from routines.cli._log_entry import day_of, make_entry
-from routines.cli._log_show import show
+from routines.cli._log_show import show, standing
 from routines.log.advice import advice, entry_text
 from routines.log.csv_file import CSV_COLUMNS, read_log_csv
-from routines.log.entry import RED_FLAGS, Clearance, LogEntry
+from routines.log.entry import RED_FLAGS, Clearance
 from routines.log.sessions import check_entries
 from routines.log.store import UNITS, TrainingLog, log_path_for
 
-__all__ = ["add_parser", "run", "standing"]
+__all__ = ["add_parser", "run"]
 
 _EXAMPLES = f"""\
 examples:
@@ -178,23 +177,6 @@ def run(args: argparse.Namespace) -> int:
     for line in standing(plan, everything, clearances):
         print(line)
     return 0
-
-
-def standing(plan: Plan, entries: Sequence[LogEntry], clearances: Sequence[Clearance]) -> list[str]:
-    """Where the plan stands after this log: stopped by a red flag not yet cleared,
-    and a pain trend that calls for a professional."""
-    from routines.adaptation.replay import original
-    from routines.adaptation.stops import stops
-    from routines.log.weeks import referral
-
-    lines = []
-    halts = [h for h in stops({e.date: e for e in entries}, clearances) if h.cleared is None]
-    if halts:
-        lines.append(f"STOP: {halts[-1].text}")
-    see = referral(original(plan), entries)
-    if see:
-        lines.append(see)
-    return lines
 
 
 def _clearance(plan: Plan, log_path: Path, args: argparse.Namespace) -> int:

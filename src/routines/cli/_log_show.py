@@ -6,15 +6,34 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from routines._plan import Plan
 from routines.errors import LogError
 from routines.log.advice import advice, entry_text, result_text
 from routines.log.csv_file import log_csv
+from routines.log.entry import Clearance, LogEntry
 from routines.log.store import TrainingLog
 
-__all__ = ["show"]
+__all__ = ["show", "standing"]
+
+
+def standing(plan: Plan, entries: Sequence[LogEntry], clearances: Sequence[Clearance]) -> list[str]:
+    """Where the plan stands after this log: stopped by a red flag not yet cleared,
+    and a pain trend that calls for a professional."""
+    from routines.adaptation.replay import original
+    from routines.adaptation.stops import stops
+    from routines.log.weeks import referral
+
+    lines = []
+    halts = [h for h in stops({e.date: e for e in entries}, clearances) if h.cleared is None]
+    if halts:
+        lines.append(f"STOP: {halts[-1].text}")
+    see = referral(original(plan), entries)
+    if see:
+        lines.append(see)
+    return lines
 
 
 def show(log_path: Path, plan_path: Path, args: argparse.Namespace) -> int:
@@ -55,4 +74,9 @@ def show(log_path: Path, plan_path: Path, args: argparse.Namespace) -> int:
             print(f"  {result_text(item, unit)}")
     for line in advice(entries):
         print(line)
+    if plan_path.exists():
+        with TrainingLog(log_path) as log:
+            clearances = log.clearances()
+        for line in standing(Plan.read(plan_path), entries, clearances):
+            print(line)
     return 0

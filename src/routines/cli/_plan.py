@@ -199,8 +199,6 @@ def run(args: argparse.Namespace) -> int:
     print(summary(result, full=args.full))
     if kept:
         print(f"\n{kept}")
-    if result.stopped:
-        print(f"\nSTOP: {result.stopped}")
     wrote = [(path, _WHAT[kind]) for kind, path in targets.items() if path is not None]
     if wrote and not args.dry_run:
         print()

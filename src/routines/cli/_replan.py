@@ -55,8 +55,11 @@ def over_earlier(
             f"{path}: this plan {why}, and its training log is not at {log_path}; put the "
             f"log back there{fix}"
         )
+    day = today or dt.date.today()
+    if earlier.adapted_on is not None:  # its past stays the past
+        day = max(day, earlier.adapted_on)
     with TrainingLog(log_path, plan_id=plan_identity(fresh)) as log:
-        adapted = adapt(fresh, log, today=today, catalogue=catalogue, published=earlier)
+        adapted = adapt(fresh, log, today=day, catalogue=catalogue, published=earlier)
     if force:
         return (
             adapted,

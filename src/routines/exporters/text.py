@@ -78,6 +78,8 @@ def session_text(p: Plan, session: Session, *, why: bool = False) -> list[str]:
     lines = [
         f"  {session.date:%a %d %b} {session.start:%H:%M}  {session.focus}, ~{session.minutes} min"
     ]
+    if session.cancelled:
+        return [*lines[:1], f"    cancelled: {session.cancelled}"]
     for block in session.blocks:
         lines.append(f"    {block.kind.value} ({round(block.seconds / 60)} min)")
         for item in block.items:
@@ -103,9 +105,13 @@ def summary(p: Plan, *, full: bool) -> str:
         f"{request.level.value}, equipment: {kit}",
         "",
     ]
+    if p.stopped:
+        lines[2:2] = ["", f"STOP: {p.stopped}"]
     for week in p.weeks:
         mark = f"  ({week_mark(week)})" if week_mark(week) else ""
-        sessions = ", ".join(f"{s.date:%a %d %b} {s.focus}" for s in week.sessions)
+        sessions = ", ".join(
+            f"{s.date:%a %d %b} {'cancelled' if s.cancelled else s.focus}" for s in week.sessions
+        )
         lines.append(f"week {week.index:2}{mark}: {sessions}")
     shown = p.weeks if full else p.weeks[:1]
     for week in shown:

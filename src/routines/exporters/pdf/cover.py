@@ -67,6 +67,7 @@ def cover(plan: Plan, s: dict[str, ParagraphStyle]) -> list[Flowable]:
         ),
         *([Paragraph(escaped(plan.adapted), s["small"])] if plan.adapted else []),
         *([Paragraph(escaped(plan.stopped), s["warning"])] if plan.stopped else []),
+        *([Paragraph(escaped(plan.referral), s["warning"])] if plan.referral else []),
         Spacer(1, 6 * mm),
         table,
         Paragraph("How to use this plan", s["h2"]),

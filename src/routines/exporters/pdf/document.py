@@ -22,7 +22,7 @@ from routines.errors import ExportError
 from routines.exporters.owners import pdf_keywords
 from routines.exporters.pdf.cover import cover
 from routines.exporters.pdf.guide import guide
-from routines.exporters.pdf.pages import overview, week_pages
+from routines.exporters.pdf.pages import overview, progress_page, week_pages
 from routines.exporters.pdf.styles import DARK, FONT, MARGIN, PAPERS, register_fonts, styles
 
 __all__ = ["PAPERS", "build_pdf", "write_pdf"]
@@ -75,6 +75,8 @@ def build_pdf(plan: Plan, handle: BinaryIO, *, paper: str = "a4") -> None:
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
     story = [*cover(plan, s), PageBreak(), *overview(plan, s, width)]
+    if plan.progress:
+        story += [PageBreak(), *progress_page(plan, s, width)]
     story += week_pages(plan, s, width) + guide(plan, s)
     doc.build(story)
 

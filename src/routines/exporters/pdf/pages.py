@@ -197,3 +197,20 @@ def week_pages(plan: Plan, s: dict[str, ParagraphStyle], width: float) -> list[F
             # a session is never split across pages
             story.append(KeepTogether([heading, session_table(plan, session, s, width), *changes]))
     return story
+
+
+def progress_page(plan: Plan, s: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
+    """The log so far, week by week, as a chart (an adapted plan only)."""
+    from routines.exporters.progress import progress_chart
+
+    intro = (
+        "From your training log: the worst pain of each week (the green band is the "
+        "comfortable range, red is too much), the sessions you did, and the strength sets. "
+        "A pain line that keeps rising is a reason to see a professional."
+    )
+    return [
+        Paragraph("Your progress so far", s["h2"]),
+        Paragraph(intro, s["body"]),
+        Spacer(1, 4 * mm),
+        progress_chart(plan.progress, width=width),
+    ]
