@@ -312,3 +312,22 @@ def test_the_adapted_pdf_shows_progress_and_the_referral(
     assert "See a professional" not in events()[dt.date(2027, 3, 1)].description.value
     data = json.loads(Path("plan.json").read_text(encoding="utf-8"))
     assert [w["worst_pain"] for w in data["progress"]][:3] == [2, 3, 4]
+
+
+def test_batch_does_not_undo_a_stop(capsys: pytest.CaptureFixture[str]) -> None:
+    from routines import batch
+
+    Path("out").mkdir()
+    row = {"name": "Ann", "start": "2027-03-01", "weeks": "2", "timezone": "UTC"}
+    report = batch([row], "out", workers=1)
+    assert report.ok, report
+    first = strength(next(Plan.read("out/ann.json").sessions))[0]
+    ok(capsys, "log", "--plan", "out/ann.json", "--date", "2027-03-01", "--item",
+       item_arg(first), "--red-flag", "chest_pain")  # fmt: skip
+    ok(capsys, "adapt", "--plan", "out/ann.json", "--today", "2027-03-02")
+    before = Path("out/ann.ics").read_bytes()
+    for force in (False, True):
+        report = batch([row], "out", workers=1, force=force)
+        (failure,) = report.failed
+        assert "this plan was stopped" in failure.reason and "--cleared-by" in failure.reason
+    assert Path("out/ann.ics").read_bytes() == before
