@@ -111,3 +111,19 @@ def test_every_body_part_and_anchor_is_named() -> None:
         assert part.value in named or (side == "far" and f"near_{rest}" in named), part
     assert {anchor.value for anchor in Anchor} <= named
     assert {view.value for view in View} <= named
+
+
+def test_the_goal_preset_page_shows_what_its_example_prints() -> None:
+    """The how-to's console block is the example's real output (the example runs as a
+    reader would run it, in the docs folder)."""
+    import subprocess
+    import sys
+
+    folder = Path(__file__).resolve().parent.parent / "docs" / "howto"
+    page = (folder / "goal-preset.md").read_text(encoding="utf-8")
+    shown = page.split("$ python goal_preset.py\n", 1)[1].split("```", 1)[0]
+    done = subprocess.run(
+        [sys.executable, "goal_preset.py"], cwd=folder, capture_output=True, text=True,
+        check=True, timeout=120,
+    )  # fmt: skip
+    assert done.stdout == shown

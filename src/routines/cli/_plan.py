@@ -30,9 +30,10 @@ examples:
   routines plan --screening chest_pain_activity=no --screening dizziness=no
 
 Every option has the name of a field of the config file (dashes for underscores).
-List options take comma-separated values. An existing PDF, or a file that belongs
-to another plan, is never replaced without --force; running the same plan again
-updates its calendar in place (subscribed calendars keep their events).
+List options take comma-separated values. Running the same plan again updates its
+PDF, calendar and JSON in place (subscribed calendars keep their events, and the
+past stays as it was); a file of another plan, or one routines did not write, is
+never replaced without --force. A plan adapted to its log keeps the adaptations.
 """
 
 # option -> (request field, help)
