@@ -4,7 +4,10 @@ Run: python benchmarks/bench_pdf.py [--runs N]
 
 Targets (issue 5): the whole PDF <= 1.5 s; within 1.5x of the floor, which is
 bare reportlab building the same session tables (same cells, fonts and styles,
-no cover, chart or guide) in the same run. Medians of repeated runs.
+no cover, chart or guide) in the same run. Issue 14: the default plan's PDF with
+exercise figures within 1.3x of its build time without them, and its file within
+1.5x of the size without them (figures drawn once per document, as forms).
+Medians of repeated runs.
 """
 
 from __future__ import annotations
@@ -77,9 +80,9 @@ def bare(p: Plan) -> bytes:
     return buffer.getvalue()
 
 
-def ours(p: Plan) -> bytes:
+def ours(p: Plan, *, figures: bool = True) -> bytes:
     buffer = io.BytesIO()
-    build_pdf(p, buffer)
+    build_pdf(p, buffer, figures=figures)
     return buffer.getvalue()
 
 
@@ -95,6 +98,26 @@ def main() -> None:
     print(f"bare reportlab, the same session tables  {floor:6.3f} s")
     print(f"routines PDF (cover, overview, chart,     {full:6.3f} s   target <= 1.5 s")
     print(f"  sessions, exercise guide)               ratio {full / floor:4.2f} x (target 1.5)")
+
+    default = plan(PlanRequest(start=dt.date(2026, 1, 5), timezone="UTC"), load_catalogue())
+    words = median_ms(lambda: ours(default, figures=False), runs) / 1000
+    from routines.catalogue.figure import output
+
+    def cold() -> bytes:  # as the first PDF of a process: every figure drawn afresh
+        output._DRAWN.clear()
+        return ours(default)
+
+    first = median_ms(cold, runs) / 1000
+    drawn = median_ms(lambda: ours(default), runs) / 1000
+    small, large = len(ours(default, figures=False)), len(ours(default))
+    print(f"\nthe default plan ({len(default.exercises)} exercises):")
+    print(f"  guide in words only                 {words:6.3f} s  {small / 1024:5.0f} KB")
+    print(f"  a figure per exercise               {drawn:6.3f} s  {large / 1024:5.0f} KB")
+    print(f"  the same, figures drawn afresh      {first:6.3f} s  (the first PDF of a process)")
+    print(
+        f"  ratio: time {drawn / words:4.2f} x, afresh {first / words:4.2f} x (target 1.3); "
+        f"size {large / small:4.2f} x (target 1.5)"
+    )
 
 
 if __name__ == "__main__":

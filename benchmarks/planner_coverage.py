@@ -93,7 +93,9 @@ def main() -> None:
         for exercise in catalogue:
             if exercise.id not in used:
                 kit = ",".join(e.value for e in exercise.equipment)
-                print(f"  {exercise.id:36} {exercise.modality.value:15} {exercise.level.value:12} {kit}")
+                print(
+                    f"  {exercise.id:36} {exercise.modality.value:15} {exercise.level.value:12} {kit}"
+                )
 
 
 if __name__ == "__main__":

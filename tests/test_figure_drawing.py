@@ -60,7 +60,9 @@ def test_every_figure_draws_to_svg_that_parses(exercise_id: str) -> None:
     assert float(root.get("width", "0").removesuffix("pt")) == pytest.approx(35 / 25.4 * 72)
     kinds = ("path", "circle", "rect", "polygon", "polyline", "line", "ellipse")
     shapes = [e for e in root.iter() if e.tag in {f"{SVG}{kind}" for kind in kinds}]
-    assert len(shapes) > 20  # a body, not an empty box
+    outline = sum(len(e.get("d", "")) for e in shapes)
+    # a body (trunk, head, four limbs, each with its white edge), not an empty box
+    assert len(shapes) >= 12 and outline > 3000, (len(shapes), outline)
 
 
 @pytest.mark.slow

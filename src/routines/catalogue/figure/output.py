@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.graphics import renderPDF, renderSVG
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
@@ -78,6 +79,22 @@ class FigureFlowable(Flowable):  # type: ignore[misc]  # reportlab has no type h
         name = form_name(self.exercise, self.width_mm, self.height_mm)
         if not canvas.hasForm(name):
             canvas.beginForm(name, 0, 0, self.width, self.height)
-            renderPDF.draw(draw(self.exercise, self.width_mm, self.height_mm), canvas, 0, 0)
+            renderPDF.draw(_drawing(name, self.exercise, self.width_mm, self.height_mm), canvas,
+                           0, 0)  # fmt: skip
             canvas.endForm()
         canvas.doForm(name)
+
+
+#: Figures drawn in this process, by form name (which changes with the figure): a
+#: batch of plans, or a plan printed again, draws each figure once.
+_DRAWN: dict[str, Drawing] = {}
+_KEPT = 512
+
+
+def _drawing(name: str, exercise: Exercise, width_mm: float, height_mm: float) -> Drawing:
+    found = _DRAWN.get(name)
+    if found is None:
+        if len(_DRAWN) >= _KEPT:
+            _DRAWN.pop(next(iter(_DRAWN)))
+        found = _DRAWN[name] = draw(exercise, width_mm, height_mm)
+    return found

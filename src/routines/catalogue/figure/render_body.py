@@ -14,7 +14,7 @@ from itertools import pairwise
 from typing import TypeAlias
 
 import attrs
-from reportlab.graphics.shapes import Circle, Group, Polygon
+from reportlab.graphics.shapes import FILL_NON_ZERO, Circle, Group, Path
 from reportlab.lib.colors import Color, white
 
 from routines.catalogue.figure.body import WIDTHS, Lengths
@@ -24,7 +24,21 @@ from routines.catalogue.figure.names import SIDES
 __all__ = ["EDGE", "Palette", "body_shapes", "hull"]
 
 EDGE = 0.014  # the white edge round each part
-Piece: TypeAlias = Polygon | Circle
+
+
+@attrs.frozen
+class Outline:
+    """A filled outline before it becomes a reportlab shape: its points (x, y, x, y,
+    ...), its colour and the width of its outline in the same colour (0: none).
+    Plain values, because a reportlab shape checks every attribute as it is set,
+    and a figure has hundreds of them."""
+
+    points: tuple[float, ...]
+    colour: Color
+    width: float = 0.0
+
+
+Piece: TypeAlias = Outline | Circle
 _L = Lengths()
 _LIMBS = (
     ("upper_arm", "shoulder", "elbow"),
@@ -45,7 +59,12 @@ class Palette:
     far_width: float = 0.85  # far limbs are drawn thinner
 
 
-def _ellipse(spot: Spot, steps: int = 20) -> list[tuple[float, float]]:
+_MOVE, _LINE, _CLOSE = 0, 1, 3  # reportlab's path operators
+#: Steps round each round end of a limb: smooth at 60 mm, and small in a PDF.
+_CAP = 4
+
+
+def _ellipse(spot: Spot, steps: int = 14) -> list[tuple[float, float]]:
     """Points round the outline of the body's cross-section at ``spot``."""
     u, v, _, m11, m12, m22, _ = spot
     found = []
@@ -83,7 +102,7 @@ def hull(points: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
 
 def _capsule(
     a: tuple[float, float], b: tuple[float, float], width: float, colour: Color
-) -> Polygon:
+) -> Outline:
     """A limb: a thick line with round ends, as one filled outline (a line's own
     round caps are not kept by every renderer)."""
     dx, dy = b[0] - a[0], b[1] - a[1]
@@ -91,16 +110,14 @@ def _capsule(
     r = width / 2
     points: list[float] = []
     for centre, start in ((b, angle - math.pi / 2), (a, angle + math.pi / 2)):
-        for k in range(9):
-            t = start + math.pi * k / 8
+        for k in range(_CAP + 1):
+            t = start + math.pi * k / _CAP
             points += [centre[0] + r * math.cos(t), centre[1] + r * math.sin(t)]
-    return Polygon(points, fillColor=colour, strokeColor=None, strokeWidth=0)
+    return Outline(tuple(points), colour)
 
 
-def _polygon(points: Sequence[tuple[float, float]], colour: Color, edge: float) -> Polygon:
-    flat = [c for point in points for c in point]
-    return Polygon(flat, fillColor=colour, strokeColor=colour, strokeWidth=edge,
-                   strokeLineJoin=1)  # fmt: skip
+def _polygon(points: Sequence[tuple[float, float]], colour: Color, edge: float) -> Outline:
+    return Outline(tuple(c for point in points for c in point), colour, edge)
 
 
 def _edge(shape: Piece, grow: float) -> Piece:
@@ -108,8 +125,7 @@ def _edge(shape: Piece, grow: float) -> Piece:
     if isinstance(shape, Circle):
         return Circle(shape.cx, shape.cy, shape.r + grow / 2, fillColor=white, strokeColor=None,
                       strokeWidth=0)  # fmt: skip
-    return Polygon(list(shape.points), fillColor=white, strokeColor=white,
-                   strokeWidth=shape.strokeWidth + grow, strokeLineJoin=1)  # fmt: skip
+    return Outline(shape.points, white, shape.width + grow)
 
 
 def _head(flat: Flat, colour: Color) -> list[Piece]:
@@ -126,7 +142,7 @@ def _head(flat: Flat, colour: Color) -> list[Piece]:
         dx, dy = dx / size, dy / size
         shapes.append(Circle(hx + dx * _L.face * 0.95, hy + dy * _L.face * 0.95, 0.017,
                              fillColor=colour, strokeColor=None, strokeWidth=0))  # fmt: skip
-    shapes.append(_polygon(_ellipse(flat["head"], 28), colour, 0.004))
+    shapes.append(_polygon(_ellipse(flat["head"], 18), colour, 0.004))
     return shapes
 
 
@@ -160,12 +176,38 @@ def _parts(flat: Flat, palette: Palette, front: bool) -> Iterator[tuple[float, l
             yield sum(depths) / len(depths), shapes
 
 
+def _merged(shapes: Sequence[Outline]) -> Iterator[Path]:
+    """The outlines of one colour as one path per outline width (the same picture,
+    with far fewer shapes to write into a PDF). Every outline runs
+    counter-clockwise, so overlaps fill under the non-zero rule. Points are rounded
+    to 0.001 of a unit (a hundredth of a millimetre at 60 mm)."""
+    widths: dict[float, list[Outline]] = {}
+    for shape in shapes:
+        widths.setdefault(shape.width, []).append(shape)
+    for width, same in widths.items():
+        points: list[float] = []
+        operators: list[int] = []
+        for shape in same:
+            points += [round(value, 3) for value in shape.points]
+            operators += [_MOVE, *([_LINE] * (len(shape.points) // 2 - 1)), _CLOSE]
+        colour = same[0].colour
+        path = Path(fillColor=colour, strokeColor=colour if width else None, strokeWidth=width,
+                    strokeLineJoin=1, fillMode=FILL_NON_ZERO)  # fmt: skip
+        # filled in place: setting the lists anew would check every number again
+        path.points.extend(points)
+        path.operators.extend(operators)
+        yield path
+
+
 def body_shapes(flat: Flat, palette: Palette, *, front: bool) -> Group:
     """The body of one placed pose; in the ``front`` view both sides look near."""
     group = Group()
     for _, shapes in sorted(_parts(flat, palette, front), key=lambda item: item[0]):
-        for shape in shapes:
-            group.add(_edge(shape, EDGE))
-        for shape in shapes:
-            group.add(shape)
+        edges = [_edge(shape, EDGE) for shape in shapes]
+        for layer in (edges, shapes):
+            for path in _merged([shape for shape in layer if isinstance(shape, Outline)]):
+                group.add(path)
+            for shape in layer:
+                if isinstance(shape, Circle):
+                    group.add(shape)
     return group

@@ -28,8 +28,9 @@ from routines.exporters.pdf.styles import DARK, FONT, MARGIN, PAPERS, register_f
 __all__ = ["PAPERS", "build_pdf", "write_pdf"]
 
 
-def build_pdf(plan: Plan, handle: BinaryIO, *, paper: str = "a4") -> None:
-    """Render the plan as a PDF into an open binary file."""
+def build_pdf(plan: Plan, handle: BinaryIO, *, paper: str = "a4", figures: bool = True) -> None:
+    """Render the plan as a PDF into an open binary file (``figures=False``: the
+    exercise guide in words only)."""
     size = PAPERS.get(paper.lower())
     if size is None:
         raise ExportError(f"paper: {paper!r} is not a paper size; use a4 or letter")
@@ -77,7 +78,7 @@ def build_pdf(plan: Plan, handle: BinaryIO, *, paper: str = "a4") -> None:
     story = [*cover(plan, s), PageBreak(), *overview(plan, s, width)]
     if plan.progress:
         story += [PageBreak(), *progress_page(plan, s, width)]
-    story += week_pages(plan, s, width) + guide(plan, s)
+    story += week_pages(plan, s, width) + guide(plan, s, width, figures=figures)
     doc.build(story)
 
 

@@ -1,10 +1,11 @@
-"""The exercise guide at the back: every exercise of the plan, how to do it."""
+"""The exercise guide at the back: every exercise of the plan, how to do it, with its
+figure (start pose light, end pose dark) beside the words."""
 
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from routines._plan import Plan
@@ -18,7 +19,32 @@ def name_of(plan: Plan, exercise_id: str) -> str:
     return found.name if found else exercise_id.replace("-", " ").capitalize()
 
 
-def guide(plan: Plan, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+#: The figure beside each exercise of the guide, in millimetres.
+FIGURE_WIDTH, FIGURE_HEIGHT = 60.0, 46.0
+
+
+def _with_figure(figure: Flowable, words: list[Flowable], width: float) -> Table:
+    table = Table(
+        [[figure, words]],
+        colWidths=[FIGURE_WIDTH * mm + 4 * mm, width - FIGURE_WIDTH * mm - 4 * mm],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, 0), 4 * mm),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+def guide(
+    plan: Plan, s: dict[str, ParagraphStyle], width: float | None = None, *, figures: bool = True
+) -> list[Flowable]:
+    """The guide's story; ``width`` is the frame's, for the figure beside the words."""
     story: list[Flowable] = [PageBreak(), Paragraph("Exercise guide", s["h1"])]
     for exercise in sorted(plan.exercises.values(), key=lambda e: e.name.lower()):
         kit = ", ".join(e.value.replace("_", " ") for e in exercise.equipment)
@@ -42,5 +68,10 @@ def guide(plan: Plan, s: dict[str, ParagraphStyle]) -> list[Flowable]:
                 f"<b>Easier:</b> {escaped(easier)}. <b>Harder:</b> {escaped(harder)}.", s["body"]
             )
         )
-        story += [CondPageBreak(40 * mm), KeepTogether(part)]
+        if figures and width is not None:
+            from routines.catalogue.figure import FigureFlowable
+
+            figure = FigureFlowable(exercise, FIGURE_WIDTH, FIGURE_HEIGHT)
+            part = [part[0], _with_figure(figure, part[1:], width)]
+        story += [CondPageBreak(50 * mm), KeepTogether(part)]
     return story
