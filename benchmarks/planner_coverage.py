@@ -14,8 +14,17 @@ import datetime as dt
 import random
 from collections import Counter, defaultdict
 
-from routines import GOALS, BlockKind, Equipment, Level, PlanError, PlanRequest, Weekday
-from routines import load_catalogue, plan
+from routines import (
+    GOALS,
+    BlockKind,
+    Equipment,
+    Level,
+    PlanError,
+    PlanRequest,
+    Weekday,
+    load_catalogue,
+    plan,
+)
 
 KITS = [
     (),
@@ -31,7 +40,7 @@ KITS = [
 
 
 def requests(count: int) -> list[PlanRequest]:
-    draw = random.Random(20261201)
+    draw = random.Random(20261201)  # noqa: S311 - a fixed, reproducible sample
     found = []
     for number in range(count):
         days = draw.sample(list(Weekday), draw.randint(1, 7))
@@ -93,9 +102,8 @@ def main() -> None:
         for exercise in catalogue:
             if exercise.id not in used:
                 kit = ",".join(e.value for e in exercise.equipment)
-                print(
-                    f"  {exercise.id:36} {exercise.modality.value:15} {exercise.level.value:12} {kit}"
-                )
+                kind, level = exercise.modality.value, exercise.level.value
+                print(f"  {exercise.id:36} {kind:15} {level:12} {kit}")
 
 
 if __name__ == "__main__":
