@@ -102,8 +102,8 @@ def main() -> None:
         for exercise in catalogue:
             if exercise.id not in used:
                 kit = ",".join(e.value for e in exercise.equipment)
-                kind, level = exercise.modality.value, exercise.level.value
-                print(f"  {exercise.id:36} {kind:15} {level:12} {kit}")
+                modality, level = exercise.modality.value, exercise.level.value
+                print(f"  {exercise.id:36} {modality:15} {level:12} {kit}")
 
 
 if __name__ == "__main__":

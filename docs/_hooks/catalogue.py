@@ -2,9 +2,12 @@
 
 - ``reference/exercises.md`` lists every exercise of ``routines.load_catalogue()``,
   one table per modality;
-- ``reference/exercise-format.md`` is ``exercises/README.md``, the file format.
+- ``reference/exercise-format.md`` is ``exercises/README.md``, the file format;
+- ``reference/figures.md`` is the contact sheet: every exercise's figure with its
+  name, and ``reference/figures/<id>.svg`` the figures themselves, drawn from the
+  ``[figure]`` tables by ``routines.catalogue.figure``.
 
-Neither is committed: the catalogue is the single source of truth. The hook
+None is committed: the catalogue is the single source of truth. The hook
 also loads the example folder of "Add your own exercises", so the page never
 shows a file routines would reject.
 """
@@ -38,14 +41,54 @@ _MARKUP = re.compile(r"([\\`*_{}\[\]()#+!|-])")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    catalogue = routines.load_catalogue()
     pages = {
         "reference/exercises.md": catalogue_page(),
         "reference/exercise-format.md": format_page(config),
+        "reference/figures.md": figures_page(catalogue),
     }
     for path, content in pages.items():
         files.append(File.generated(config, path, content=content))
+    for path, svg in figure_files(catalogue):
+        files.append(File.generated(config, path, content=svg))
     check_example(Path(config.docs_dir) / EXAMPLE_FOLDER)
     return files
+
+
+def figure_files(catalogue: routines.Catalogue) -> Iterable[tuple[str, bytes]]:
+    """Every exercise's figure as SVG, 45 mm wide."""
+    from routines.catalogue.figure import to_svg
+
+    for exercise in catalogue:
+        yield f"reference/figures/{exercise.id}.svg", to_svg(exercise, 45.0).encode("utf-8")
+
+
+def figures_page(catalogue: routines.Catalogue) -> str:
+    """The contact sheet: every figure with its name, by kind of work."""
+    lines = [
+        "# Exercise figures",
+        "",
+        f"Every one of the {len(catalogue)} exercises, drawn from the pose data in its "
+        "catalogue file (the `[figure]` table, see [the file format](exercise-format.md)). "
+        "The light grey body is where a movement starts, the dark one where it ends, and "
+        "the arrow follows the hand or foot that moves most; a figure drawn once with a "
+        "pause sign is a hold. An exercise of your own without a `[figure]` table gets a "
+        "plain standing figure. This page is drawn each time the site is built.",
+    ]
+    for modality, title in _MODALITIES.items():
+        found = sorted(catalogue.filter(modality=modality), key=lambda e: e.name.lower())
+        if not found:
+            continue
+        lines += ["", f"## {title}", "", '<div class="figure-sheet">']
+        for exercise in found:
+            name = html.escape(exercise.name)
+            lines.append(
+                f'<figure><a href="../exercises/#{exercise.id}"><img src="../figures/'
+                f'{exercise.id}.svg" alt="{name}" width="170" loading="lazy"></a>'
+                f"<figcaption>{name}</figcaption></figure>"
+            )
+        lines.append("</div>")
+    return "\n".join(lines) + "\n"
 
 
 def format_page(config: MkDocsConfig) -> str:
@@ -99,8 +142,8 @@ def catalogue_page() -> str:
             "",
             f"{len(found)} exercises.",
             "",
-            "| Exercise | Equipment | Levels | Primary muscles | How it starts |",
-            "|---|---|---|---|---|",
+            "| Exercise | Figure | Equipment | Levels | Primary muscles | How it starts |",
+            "|---|---|---|---|---|---|",
         ]
         for exercise in sorted(found, key=lambda e: e.name.lower()):
             side = " (each side)" if exercise.per_side else ""
@@ -108,6 +151,7 @@ def catalogue_page() -> str:
             lines.append(
                 f'| <span id="{exercise.id}"></span>**{text(exercise.name)}**{side}<br>'
                 f"`{exercise.id}` "
+                f'| <img src="../figures/{exercise.id}.svg" alt="" width="110" loading="lazy"> '
                 f"| {text(words(exercise.equipment))} "
                 f"| {text(words(levels))} "
                 f"| {text(words(exercise.primary_muscles))} "

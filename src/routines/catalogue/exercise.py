@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from routines.catalogue.figure.values import Figure
+
+if TYPE_CHECKING:
+    from reportlab.graphics.shapes import Drawing
 from routines.catalogue.vocab import (
     ALWAYS_AVAILABLE,
     Caution,
@@ -103,3 +108,19 @@ class Exercise:
     @property
     def muscles(self) -> tuple[Muscle, ...]:
         return self.primary_muscles + self.secondary_muscles
+
+    def drawing(self, width_mm: float = 35.0, height_mm: float | None = None) -> Drawing:
+        """The exercise's figure as a reportlab ``Drawing`` (``figure`` holds its pose
+        data): start pose light grey, end pose dark, an arrow along the movement; a
+        plain standing figure when the file has no ``[figure]`` table. Draw it to a PDF
+        with ``reportlab.graphics.renderPDF`` or to SVG with ``renderSVG``, or put it in
+        a platypus story as it is.
+
+        >>> from routines import load_catalogue
+        >>> drawing = load_catalogue().get("band-row").drawing(width_mm=50)
+        >>> round(drawing.width / 72 * 25.4)
+        50
+        """
+        from routines.catalogue.figure.render import draw
+
+        return draw(self, width_mm, height_mm)
