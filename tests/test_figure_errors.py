@@ -285,3 +285,21 @@ def test_every_problem_of_a_figure_is_reported_together(write_exercise: Write) -
     figure = 'base = "standing"\nstart = { elbow = 170 }\nend = { knee = 200, wrist = 100 }'
     found = problems_of(write_exercise, figure)
     assert len(found) == 3, found
+
+
+def test_a_file_changed_after_a_good_load_is_checked_again(write_exercise: Write) -> None:
+    """The load cache skips the checks of unchanged files that passed them; a change
+    (here, an angle out of range) is checked again, however quickly it follows."""
+    import os
+
+    good = 'base = "standing"\nstart = {}\nend = { elbow = 120 }'
+    folder = write_exercise(FILE, figure_file(good))
+    load_catalogue(folder)
+    load_catalogue(folder)  # now from the cache, checks skipped
+    path = folder / FILE
+    before = path.stat()
+    path.write_text(figure_file(good.replace("120", "170")), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000))  # a new stamp
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(folder)
+    assert any("figure.end.elbow: 170 is outside" in str(p) for p in caught.value.problems)

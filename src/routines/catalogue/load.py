@@ -6,7 +6,7 @@ import hashlib
 import json
 import os
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -38,14 +38,18 @@ class _ParseCache:
 
     Parsing TOML is most of the cost of loading the catalogue, so the parsed
     data of every valid file is cached as JSON under the user's cache folder,
-    keyed by the file's path, size and modification time. Set
-    ``ROUTINES_CACHE=off`` to turn it off. A cache that cannot be read or
-    written is ignored: it only ever saves time.
+    keyed by the file's path, size and modification time. A file whose exercise
+    passed its own checks (fields, dosage, figure) is marked so, and is not
+    checked again until it changes; the cache belongs to one version of routines,
+    so new checks always run. Set ``ROUTINES_CACHE=off`` to turn it off. A cache
+    that cannot be read or written is ignored: it only ever saves time.
     """
 
     def __init__(self, sources: list[tuple[str, Traversable]]) -> None:
         self.enabled = os.environ.get("ROUTINES_CACHE", "").lower() not in {"off", "0", "no"}
-        key = "\0".join(str(folder) for _, folder in sources)
+        from routines._version import version
+
+        key = "\0".join([version(), *(str(folder) for _, folder in sources)])
         digest = hashlib.sha256(key.encode()).hexdigest()[:16]
         base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
         self.path = Path(base) / "routines" / f"catalogue-{digest}.json"
@@ -78,10 +82,23 @@ class _ParseCache:
             return raw if isinstance(raw, dict) else None
         return None
 
+    def checked(self, entry: Traversable) -> bool:
+        """True when the file is unchanged since its exercise passed its checks."""
+        kept = self.new.get(str(entry))
+        return kept is not None and len(kept) > 3 and kept[3] is True
+
     def put(self, entry: Traversable, raw: dict[str, object]) -> None:
         stamp = self._stamp(entry)
-        if stamp is not None:
+        kept = self.new.get(str(entry))
+        if stamp is not None and (kept is None or kept[:2] != stamp):  # new or changed
             self.new[str(entry)] = [*stamp, raw]
+
+    def mark_checked(self, entries: Iterable[Traversable]) -> None:
+        """These files' exercises passed their checks (the catalogue loaded)."""
+        for entry in entries:
+            kept = self.new.get(str(entry))
+            if kept is not None:
+                self.new[str(entry)] = [*kept[:3], True]
 
     def save(self) -> None:
         if not self.enabled or self.new == self.old:
@@ -152,6 +169,8 @@ def load_catalogue(*extra_dirs: str | os.PathLike[str]) -> Catalogue:
     by_id: dict[str, Exercise] = {}
     where: dict[str, str] = {}
     own: set[str] = set()
+    checked: set[str] = set()
+    entry_of: dict[str, Traversable] = {}
     cache = _ParseCache(sources)
     for number, (prefix, folder) in enumerate(sources):
         seen_here: dict[str, str] = {}
@@ -169,10 +188,16 @@ def load_catalogue(*extra_dirs: str | os.PathLike[str]) -> Catalogue:
             seen_here[exercise.id] = shown
             by_id[exercise.id] = exercise
             where[exercise.id] = shown
+            entry_of[exercise.id] = entry
+            if cache.checked(entry):
+                checked.add(exercise.id)
+            else:
+                checked.discard(exercise.id)
             if number:
                 own.add(exercise.id)
     if problems:
         raise CatalogueError(problems)
-    catalogue = Catalogue(by_id.values(), sources=where, own=own)
+    catalogue = Catalogue(by_id.values(), sources=where, own=own, _checked=checked)
+    cache.mark_checked(entry_of.values())
     cache.save()
     return catalogue
