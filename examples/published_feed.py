@@ -39,11 +39,13 @@ def compare(before: bytes, after: bytes) -> None:
 
 def main() -> None:
     # The `id` is the plan's identity: keep it when you change the plan and the
-    # calendar keeps its events. (Without an id, the name and start date are used.)
+    # calendar keeps its events. (Without an id, the name is used.) The plan starts
+    # next Monday: a calendar's past is fixed, so only coming sessions can change.
+    today = dt.date.today()
     request = routines.PlanRequest(
         id="back-plan-2026",
         name="Back plan",
-        start=dt.date(2026, 3, 2),  # a Monday; fixed so the output is the same every run
+        start=today + dt.timedelta(days=7 - today.weekday()),
         weeks=4,
         days=("mon", "wed", "fri"),
         time=dt.time(7, 0),
@@ -70,7 +72,7 @@ def main() -> None:
     print(f"\nTo subscribe from this computer, serve the folder:\n  routines serve {FEED.parent}/")
     print("then add the webcal:// address it prints to your calendar (see docs/calendar.md).")
     print("`routines feed public/` does the same as this script and names the file with a")
-    print("hash, so the address is hard to guess; treat it as private either way.")
+    print("random token, so the address cannot be guessed; treat it as private either way.")
 
 
 if __name__ == "__main__":

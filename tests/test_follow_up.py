@@ -304,6 +304,7 @@ def test_the_adapted_pdf_shows_progress_and_the_referral(
     ok(capsys, "adapt", "--today", "2027-03-22", "--pdf", "rest.pdf")
     text = "".join(page.extract_text() for page in PdfReader("rest.pdf").pages)
     assert "Your progress so far" in text and "Worst pain each week" in text
+    assert b"/BaseFont /Helvetica" not in Path("rest.pdf").read_bytes()  # embedded fonts only
     assert "See a professional" in text
     adapted = Plan.read("plan.json")
     assert adapted.referral and "rose week after week" in adapted.referral

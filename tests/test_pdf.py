@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from routines import ExportError, Plan, PlanRequest, load_catalogue, plan, write_pdf
 from routines.exporters.pdf.document import build_pdf
-from strategies import hostile_text
+from strategies import hostile_names
 
 pytestmark = pytest.mark.slow  # PDFs, batches or whole example scripts
 
@@ -123,7 +123,7 @@ def test_margins_hold_the_footer(twelve_weeks: Plan) -> None:
 
 
 @settings(max_examples=12)
-@given(hostile_text)
+@given(hostile_names)
 def test_hostile_names_neither_break_the_build_nor_inject_markup(name: str) -> None:
     p = plan(PlanRequest(weeks=1, days=("mon",), name=name, timezone="UTC"), CATALOGUE)
     reader = render(p)
@@ -191,5 +191,9 @@ def test_cli_writes_a_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     )
     assert f"wrote {target}" in capsys.readouterr().out
     assert len(PdfReader(target).pages) >= 4
-    assert main(["plan", "--tz", "UTC", "--weeks", "2", "--pdf", str(target)]) == 1
-    assert "--force" in capsys.readouterr().err
+    # the same plan again updates its own PDF; another plan's PDF is not replaced
+    assert main(["plan", "--tz", "UTC", "--weeks", "2", "--pdf", str(target)]) == 0
+    capsys.readouterr()
+    other = ["plan", "--tz", "UTC", "--weeks", "2", "--pdf", str(target), "--name", "Other"]
+    assert main([*other, "--ics", "none", "--json", "none"]) == 1
+    assert "belongs to another plan" in capsys.readouterr().err

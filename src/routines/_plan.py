@@ -353,16 +353,15 @@ class Plan:
 
 
 def plan_identity(plan: Plan) -> str:
-    """The plan's stable identity: the request's ``id``, else its name and start.
+    """The plan's stable identity: the request's ``id``, else its name (or title).
 
-    Changing the time, minutes, equipment or exercises keeps it, so calendars
-    update the same events.
+    Changing the start date, time, minutes, equipment or exercises keeps it, so
+    calendars update the same subscription (sessions that moved are published as
+    cancelled and new ones added). A feed's address adds a random token to it (see
+    :mod:`routines.exporters.feeds`), so the identity need not be secret.
     """
     request = plan.request
-    if request.id:
-        base = request.id
-    else:
-        base = f"{request.name or plan.title}|{request.start.isoformat()}"
+    base = request.id or request.name or plan.title
     slug = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-")[:40] or "plan"
     digest = hashlib.sha256(base.encode("utf-8")).hexdigest()[:12]
     return f"{slug}-{digest}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import unicodedata
 import zoneinfo
 from enum import StrEnum
 from pathlib import Path
@@ -150,6 +151,19 @@ def _days_valid(
     _no_repeats(instance, attribute, value)
 
 
+#: Names of UTC itself: a plan in any of them is written as plain UTC.
+UTC_ALIASES = frozenset(
+    {"UTC", "Etc/UTC", "UCT", "Etc/UCT", "GMT", "Etc/GMT", "GMT0", "Etc/GMT0", "GMT+0",
+     "Etc/GMT+0", "GMT-0", "Etc/GMT-0", "Greenwich", "Etc/Greenwich", "Universal",
+     "Etc/Universal", "Zulu", "Etc/Zulu"}
+)  # fmt: skip
+
+
+def _zone_name(value: Any) -> Any:
+    """``"UTC"`` for any name of UTC (``Etc/UTC``, ``GMT``, ``Zulu``...)."""
+    return "UTC" if isinstance(value, str) and value.strip() in UTC_ALIASES else value
+
+
 def _zone_valid(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
     if not _valid_zone(value):
         raise _problem(
@@ -170,7 +184,18 @@ def _deload_valid(instance: Any, attribute: Any, value: int | None) -> None:
 
 
 def _name_valid(instance: Any, attribute: attrs.Attribute[str | None], value: str | None) -> None:
-    if value is not None and not 1 <= len(value.strip()) <= 120:
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise _problem(attribute.name, value, "is not text")
+    control = next((c for c in value if unicodedata.category(c) in ("Cc", "Zl", "Zp")), None)
+    if control is not None:
+        raise _problem(
+            attribute.name,
+            value,
+            f"holds a control character (U+{ord(control):04X}); use plain text on one line",
+        )
+    if not 1 <= len(value.strip()) <= 120:
         raise _problem(attribute.name, value, "must be 1-120 characters")
 
 
@@ -232,7 +257,9 @@ class PlanRequest:
     #: Start time of each session, a plain time such as 07:00 (the default).
     time: dt.time = attrs.field(default=dt.time(7, 0), validator=_time_valid)
     #: An IANA time zone name such as ``"Europe/Berlin"`` (default: this computer's).
-    timezone: str = attrs.field(factory=system_timezone, validator=_zone_valid)
+    timezone: str = attrs.field(
+        factory=system_timezone, converter=_zone_name, validator=_zone_valid
+    )
     #: Beginner (the default), intermediate or advanced.
     level: Level = attrs.field(default=Level.BEGINNER, converter=Level)
     #: What the person has (default none and a band); a mat, a wall, a doorway, a
@@ -259,7 +286,7 @@ class PlanRequest:
     seed: int = 0
     #: The plan's title (default: the goal's title).
     name: str | None = attrs.field(default=None, validator=_name_valid)
-    #: A stable identity for calendar exports (default: from the name and start).
+    #: A stable identity for calendar exports (default: from the name, or the title).
     id: str | None = attrs.field(default=None, validator=_name_valid)
     #: A lighter week every N weeks, 3-6 (default 4), or ``None`` for no deloads.
     deload_every: int | None = attrs.field(default=4, validator=_deload_valid)

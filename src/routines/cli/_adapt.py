@@ -21,6 +21,7 @@ from routines.cli._common import (
 from routines.cli._plan import add_force_option
 from routines.errors import LogError
 from routines.exporters.export import export
+from routines.exporters.feeds import feed_target
 from routines.log.store import TrainingLog, log_path_for
 
 _EXAMPLES = """\
@@ -125,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
                 adapted,
                 pdf=None,
                 json=None,
-                ics=Path(args.feed) / f"{plan_identity(adapted)}.ics",
+                ics=feed_target(args.feed, adapted).path,
                 force=args.force,
                 now=now,
             )

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import socket
 import sys
 from pathlib import Path
 from typing import Any
 
+from routines._files import check_target
 from routines._plan import Plan
 from routines.cli._common import UsageError, catalogue_from
 from routines.cli._plan import add_force_option, add_request_options, request_of
@@ -20,8 +22,9 @@ examples:
   routines feed public/ --plan plan.json        publish a plan file (adapted, say)
   routines serve public/                        then subscribe to the printed URL
 
-Re-running keeps every event's UID and raises SEQUENCE only on sessions that
-changed, so subscribed calendars update in place instead of duplicating events.
+Re-running keeps the feed's address (its name holds a random token) and every
+event's UID, and raises SEQUENCE only on sessions that changed, so subscribed
+calendars update in place. --rotate gives a leaked feed a new address.
 """
 
 _SERVE_EXAMPLES = """\
@@ -30,8 +33,10 @@ examples:
   routines serve public/ --port 9000
   routines serve public/ --host 0.0.0.0         other devices on your network too
 
-Only files directly inside DIR are served. To publish for a phone away from
-home, copy the .ics file to any static web host (see docs/calendar.md).
+Only calendar files (.ics) directly inside DIR are served: never the plan's
+JSON or PDF, the training log, dotfiles or anything outside DIR. To publish for
+a phone away from home, copy the .ics file to any static web host (see
+docs/calendar.md).
 """
 
 
@@ -46,6 +51,11 @@ def add_parsers(commands: Any) -> None:
     feed.add_argument("folder", metavar="DIR", help="the folder to write the feed into")
     feed.add_argument(
         "--plan", metavar="FILE", help="publish this plan file instead of planning from options"
+    )
+    feed.add_argument(
+        "--rotate",
+        action="store_true",
+        help="give the feed a new secret address (the old one stops working)",
     )
     add_request_options(feed)
     add_force_option(feed)
@@ -69,20 +79,32 @@ def add_parsers(commands: Any) -> None:
 
 
 def run_feed(args: argparse.Namespace) -> int:
-    from routines.exporters.ics import plan_identity, write_ics
+    from routines.exporters.feeds import feed_target
+    from routines.exporters.ics import write_ics
 
     folder = Path(args.folder)
-    if not folder.is_dir():
-        raise UsageError(f"{folder}: no such folder; create it first")
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder}: is a file, not a folder; give a folder for the feed")
     if args.plan:
         result = Plan.read(args.plan)
     else:
         result = plan(request_of(args), catalogue_from(args))
-    target = folder / f"{plan_identity(result)}.ics"
-    existed = target.exists()
-    write_ics(result, target, force=args.force)
+    target = feed_target(folder, result, rotate=args.rotate)
+    existed = not target.new
+    if target.old is not None:  # the new address starts from the old feed's events
+        check_target(target.path)
+        shutil.copyfile(target.old, target.path)
+    try:
+        write_ics(result, target.path, force=args.force)
+    except BaseException:
+        if target.old is not None:
+            target.path.unlink(missing_ok=True)
+        raise
     sessions = sum(len(week.sessions) for week in result.weeks)
-    print(f"{'updated' if existed else 'wrote'} {target} ({sessions} sessions)")
+    print(f"{'updated' if existed else 'wrote'} {target.path} ({sessions} sessions)")
+    if target.old is not None:
+        target.old.unlink(missing_ok=True)
+        print(f"removed {target.old}: its address no longer works; subscribe to the new one")
     if result.stopped:
         print(f"STOP: {result.stopped}")
     print(f"serve it with: routines serve {folder}")
@@ -90,7 +112,7 @@ def run_feed(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from routines.exporters.serve import make_server
+    from routines.exporters.serve import feed_files, make_server
 
     folder = Path(args.folder)
     if not folder.is_dir():
@@ -102,7 +124,7 @@ def run_serve(args: argparse.Namespace) -> int:
     host, port = server.server_address[:2]
     everywhere = {"0.0.0.0", "::"}  # noqa: S104 - naming the wildcard to show a real host
     shown = host if isinstance(host, str) and host not in everywhere else socket.gethostname()
-    feeds = sorted(p.name for p in folder.iterdir() if p.suffix == ".ics")
+    feeds = feed_files(folder)
     print(f"serving {folder.resolve()} on http://{shown}:{port}/ (Ctrl-C stops)")
     for name in feeds or ["<your-feed>.ics"]:
         print(f"  http://{shown}:{port}/{name}")

@@ -52,7 +52,7 @@ _OPTIONS: dict[str, tuple[str, str]] = {
     "--avoid": ("avoid", "exercise ids or caution tags to leave out, e.g. wrist_load"),
     "--seed": ("seed", "a number that varies the exercise choice (default 0)"),
     "--name": ("name", "the plan's title"),
-    "--id": ("id", "a stable identity for calendar feeds (default: from name and start)"),
+    "--id": ("id", "a stable identity for calendar feeds (default: from the name)"),
     "--deload-every": ("deload_every", "a lighter week every N weeks, 3-6, or none"),
     "--cleared-by": ("cleared_by", "who cleared you after a yes to a readiness question"),
     "--alarm": ("alarm", "calendar reminder, minutes before each session, or none (default 15)"),

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import zoneinfo
 from pathlib import Path
 
 import icalendar
@@ -24,7 +23,13 @@ from routines._plan import Plan, plan_identity
 from routines._version import version
 from routines.errors import ExportError
 from routines.exporters.defaults import FROM_PLAN, Alarm
-from routines.exporters.ics_events import cancelled_copy, earlier_events, event_for, uid_of
+from routines.exporters.ics_events import (
+    cancelled_copy,
+    earlier_events,
+    event_for,
+    uid_of,
+    zone_of,
+)
 
 __all__ = ["FROM_PLAN", "plan_identity", "read_calendar", "to_ics", "write_ics"]
 
@@ -100,8 +105,7 @@ def to_ics(
     if request.timezone != "UTC":
         calendar.add_component(_timezone(request.timezone, request.start, request.end))
 
-    zone = zoneinfo.ZoneInfo(request.timezone)
-    today = moment.astimezone(zone).date()
+    today = moment.astimezone(zone_of(request.timezone)).date()
     kept: set[str] = set()
     for week in plan.weeks:
         for session in week.sessions:

@@ -20,7 +20,17 @@ from icalendar.prop import vText
 from routines._plan import Plan, Session, Week
 from routines.exporters.text import session_lines, session_title
 
-__all__ = ["UID_DOMAIN", "Earlier", "cancelled_copy", "earlier_events", "event_for", "uid_of"]
+__all__ = [
+    "UID_DOMAIN",
+    "Earlier",
+    "Times",
+    "cancelled_copy",
+    "earlier_events",
+    "event_for",
+    "times_of",
+    "uid_of",
+    "zone_of",
+]
 
 UID_DOMAIN = "routines.invalid"
 #: Says why a session in an earlier export is gone from the plan.
@@ -36,6 +46,12 @@ class Earlier:
     fingerprint: str
     stamp: dt.datetime
     event: icalendar.cal.Component = attrs.field(eq=False)
+
+
+def zone_of(name: str) -> dt.tzinfo:
+    """The time zone of a plan: plain UTC for UTC (so times are written with Z and
+    no VTIMEZONE), else the IANA zone."""
+    return dt.UTC if name == "UTC" else zoneinfo.ZoneInfo(name)
 
 
 def uid_of(identity: str, session: Session) -> str:
@@ -80,13 +96,49 @@ def _description(plan: Plan, week: Week, session: Session) -> str:
     return "\n".join(lines)
 
 
-def _times(session: Session, zone: zoneinfo.ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
-    """Start and end, the end computed in absolute time (never before the start, even
-    across a clock change)."""
+@attrs.frozen
+class Times:
+    """When an event runs. ``moved`` says why the start is not the plan's time (it
+    fell in the hour the clocks skip); ``exact`` asks for a DURATION rather than a
+    DTEND, when a wall-clock time near a clock change could be read two ways."""
+
+    start: dt.datetime
+    end: dt.datetime
+    #: The length in absolute time (subtracting two times of one zone would not be).
+    length: dt.timedelta
+    moved: str | None = None
+    exact: bool = False
+
+
+def _exists(moment: dt.datetime) -> bool:
+    """False for a wall-clock time the clocks skip (in a spring-forward gap)."""
+    back = moment.astimezone(dt.UTC).astimezone(moment.tzinfo)
+    return back.replace(tzinfo=None) == moment.replace(tzinfo=None)
+
+
+def _ambiguous(moment: dt.datetime) -> bool:
+    """True for a wall-clock time that happens twice (the hour the clocks repeat)."""
+    return moment.utcoffset() != moment.replace(fold=1).utcoffset()
+
+
+def times_of(session: Session, zone: dt.tzinfo) -> Times:
+    """Start and end of ``session``: the end in absolute time (never before the start,
+    across a clock change); a start the clocks skip moves to the first valid minute;
+    a start the clocks repeat takes its first occurrence (as RFC 5545 reads it)."""
     start = dt.datetime.combine(session.date, session.start, tzinfo=zone)
+    moved = None
+    if not _exists(start):
+        planned = start
+        while not _exists(start):
+            start += dt.timedelta(minutes=1)
+        moved = (
+            f"Starts at {start:%H:%M}: {planned:%H:%M} does not exist on this day (the "
+            "clocks go forward)."
+        )
     length = dt.timedelta(minutes=max(session.minutes, 1))
     end = (start.astimezone(dt.UTC) + length).astimezone(zone)
-    return start, end
+    exact = moved is not None or _ambiguous(start) or _ambiguous(end)
+    return Times(start, end, length, moved, exact)
 
 
 def _fingerprint(*parts: str) -> str:
@@ -104,13 +156,14 @@ def event_for(
     stamp: dt.datetime,
 ) -> icalendar.Event:
     """The event of one session; its SEQUENCE and stamp follow ``earlier``."""
-    zone = zoneinfo.ZoneInfo(plan.request.timezone)
-    start, end = _times(session, zone)
+    when = times_of(session, zone_of(plan.request.timezone))
     summary = session_title(week, session)
     description = _description(plan, week, session)
+    if when.moved and not session.cancelled:
+        description = f"{when.moved}\n\n{description}"
     reminder = None if session.cancelled else alarm
     fingerprint = _fingerprint(
-        summary, description, start.isoformat(), end.isoformat(), str(reminder)
+        summary, description, when.start.isoformat(), when.end.isoformat(), str(reminder)
     )
     if earlier is None:
         sequence, event_stamp = 0, stamp
@@ -123,8 +176,11 @@ def event_for(
     event.add("DTSTAMP", event_stamp)
     event.add("LAST-MODIFIED", event_stamp)
     event.add("SEQUENCE", sequence)
-    event.add("DTSTART", start)
-    event.add("DTEND", end)
+    event.add("DTSTART", when.start)
+    if when.exact:  # near a clock change a wall-clock end could be read two ways
+        event.add("DURATION", when.length)
+    else:
+        event.add("DTEND", when.end)
     event.add("SUMMARY", vText(summary))
     event.add("DESCRIPTION", vText(description))
     event.add("CATEGORIES", ["Exercise", "routines"])

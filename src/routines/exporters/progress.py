@@ -139,7 +139,7 @@ def progress_chart(
     loads = [p.load_kg for p in progress]
     panels = 4 if any(v is not None for v in loads) else 3
     height = panels * (_PANEL + _GAP) + 6
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=FONT)  # embedded, not Helvetica
     top = height - _GAP + 8
     drawing.add(_pain(progress, width, top))
     top -= _PANEL + _GAP

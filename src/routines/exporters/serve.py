@@ -1,9 +1,15 @@
 """A small HTTP server for calendar feeds: ``routines serve DIR``.
 
-It serves the files directly inside one folder (never anything outside it, and
-no sub-folders), answers conditional GETs with 304, and labels ``.ics`` files as
-``text/calendar; charset=utf-8``. Bound to 127.0.0.1 unless told otherwise: put a
-real web server in front of it (or copy the file to one) to publish a feed.
+It serves calendar files (``*.ics``) directly inside one folder and nothing else:
+not the plan's JSON or PDF, not the training log (a person's health record), not
+dotfiles, not sub-folders, not a link that leads out of the folder. It answers
+conditional GETs with 304 and labels feeds ``text/calendar; charset=utf-8``.
+
+It is built to stay up on a home network: every connection has a time limit,
+requests are handled by a bounded pool of worker threads (idle connections cannot
+make a thread each), and the listen backlog is a normal 128. Bound to 127.0.0.1
+unless told otherwise: put a real web server in front of it (or copy the file to
+one) to publish a feed on the internet.
 """
 
 from __future__ import annotations
@@ -12,58 +18,90 @@ import email.utils
 import hashlib
 import http.server
 import os
+import socket
+import stat
 import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
+from typing import Any
 
-__all__ = ["FeedHandler", "make_server"]
+from routines._files import read_limited
+from routines.errors import ExportError
 
-_TYPES = {
-    ".ics": "text/calendar; charset=utf-8",
-    ".json": "application/json",
-    ".pdf": "application/pdf",
-}
+__all__ = ["FEED_LIMIT", "FeedHandler", "FeedServer", "feed_files", "make_server"]
+
+#: The largest feed served (a 52-week plan of 7 days is about 1 MB).
+FEED_LIMIT = 16 * 1024 * 1024
+#: Seconds a connection may take to send its request or read the answer.
+TIMEOUT_S = 10.0
+#: Worker threads: at most this many requests are answered at once.
+WORKERS = 16
+_TYPE = "text/calendar; charset=utf-8"
+
+
+def _servable(folder: Path, name: str) -> Path | None:
+    """The feed ``name`` in ``folder``, if it may be served: a plain name ending in
+    ``.ics`` (no dotfile), a regular file, inside ``folder`` once links are
+    followed."""
+    if (
+        not name.endswith(".ics")
+        or name.startswith(".")
+        or "/" in name
+        or "\\" in name
+        or "\0" in name
+    ):
+        return None
+    try:
+        resolved = (folder / name).resolve(strict=True)
+        info = resolved.stat()
+    except (OSError, RuntimeError):
+        return None
+    if resolved.parent != folder or not stat.S_ISREG(info.st_mode):
+        return None
+    return resolved
+
+
+def feed_files(folder: str | os.PathLike[str]) -> list[str]:
+    """The names of the feeds ``routines serve`` would serve from ``folder``."""
+    root = Path(folder).resolve()
+    try:
+        names = sorted(entry.name for entry in root.iterdir())
+    except OSError:
+        return []
+    return [name for name in names if _servable(root, name) is not None]
 
 
 class FeedHandler(http.server.BaseHTTPRequestHandler):
-    """GET and HEAD for the files of one folder, with ETag and Last-Modified."""
+    """GET and HEAD for the feeds of one folder, with ETag and Last-Modified."""
 
     server_version = "routines-feed"
+    timeout = TIMEOUT_S  # applied to the connection's socket
 
-    def __init__(self, *args: object, folder: Path, **kwargs: object) -> None:
+    def __init__(self, *args: Any, folder: Path, **kwargs: Any) -> None:
         self.folder = folder
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-
-    def _file(self) -> Path | None:
-        path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
-        name = path.removeprefix("/")
-        if not name or "/" in name or "\\" in name or name in {".", ".."} or "\0" in name:
-            return None
-        candidate = self.folder / name
-        try:
-            resolved = candidate.resolve(strict=True)
-        except (OSError, RuntimeError):
-            return None
-        if resolved.parent != self.folder or not resolved.is_file() or name.startswith("."):
-            return None
-        return resolved
+        super().__init__(*args, **kwargs)
 
     def _answer(self, body: bool) -> None:
-        file = self._file()
+        path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
+        file = _servable(self.folder, path.removeprefix("/"))
         if file is None:
             self.send_error(404, "Not found")
             return
-        data = file.read_bytes()
+        try:
+            data = read_limited(file, limit=FEED_LIMIT, what="feed")
+            modified_at = file.stat().st_mtime
+        except (ExportError, OSError):
+            self.send_error(404, "Not found")
+            return
         etag = '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
-        modified = email.utils.formatdate(file.stat().st_mtime, usegmt=True)
+        modified = email.utils.formatdate(modified_at, usegmt=True)
         match = self.headers.get("If-None-Match")
         since = self.headers.get("If-Modified-Since")
         fresh = match is not None and etag in [m.strip() for m in match.split(",")]
         if match is None and since is not None:
             try:
-                fresh = email.utils.parsedate_to_datetime(since).timestamp() >= int(
-                    file.stat().st_mtime
-                )
+                fresh = email.utils.parsedate_to_datetime(since).timestamp() >= int(modified_at)
             except (TypeError, ValueError):
                 fresh = False
         if fresh:
@@ -73,11 +111,12 @@ class FeedHandler(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             return
         self.send_response(200)
-        self.send_header("Content-Type", _TYPES.get(file.suffix, "application/octet-stream"))
+        self.send_header("Content-Type", _TYPE)
         self.send_header("Content-Length", str(len(data)))
         self.send_header("ETag", etag)
         self.send_header("Last-Modified", modified)
         self.send_header("Cache-Control", "no-cache")
+        self.send_header("X-Content-Type-Options", "nosniff")
         self.end_headers()
         if body:
             self.wfile.write(data)
@@ -93,10 +132,36 @@ class FeedHandler(http.server.BaseHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-def make_server(
-    folder: str | os.PathLike[str], host: str, port: int
-) -> http.server.ThreadingHTTPServer:
-    """A server for the files of ``folder``; call ``serve_forever()`` on it."""
+class FeedServer(http.server.HTTPServer):
+    """An HTTP server whose requests run on a bounded pool of threads."""
+
+    request_queue_size = 128
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], handler: Any, workers: int = WORKERS) -> None:
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
+        super().__init__(address, handler)
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="feed")
+
+    def _handle(self, request: Any, client_address: Any) -> None:
+        try:
+            self.finish_request(request, client_address)
+        except Exception:  # a broken connection must not stop the server
+            self.handle_error(request, client_address)
+        finally:
+            self.shutdown_request(request)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        request.settimeout(TIMEOUT_S)
+        self._pool.submit(self._handle, request, client_address)
+
+    def server_close(self) -> None:
+        super().server_close()
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+def make_server(folder: str | os.PathLike[str], host: str, port: int) -> FeedServer:
+    """A server for the feeds of ``folder``; call ``serve_forever()`` on it."""
     root = Path(folder).resolve()
-    handler = partial(FeedHandler, folder=root)
-    return http.server.ThreadingHTTPServer((host, port), handler)
+    return FeedServer((host, port), partial(FeedHandler, folder=root))

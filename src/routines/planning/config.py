@@ -112,7 +112,7 @@ _STARTER: dict[str, str] = {
     "avoid": 'exercise ids or caution tags to leave out, e.g. ["wrist_load"]',
     "deload_every": 'a lighter week every N weeks (3-6), or "none"',
     "seed": "a number that varies the exercise choice; the same seed gives the same plan",
-    "id": "a stable identity for calendar feeds (default: from name and start)",
+    "id": "a stable identity for calendar feeds (default: from the name)",
     "alarm": 'a calendar reminder this many minutes before each session (0-1440), or "none"',
     "paper": 'the printed plan\'s paper size: "a4" or "letter"',
     "cleared_by": "after a yes to a readiness question: who cleared you to exercise "

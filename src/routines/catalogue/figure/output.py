@@ -54,6 +54,8 @@ def form_name(exercise: Exercise, width_mm: float, height_mm: float) -> str:
 
 class FigureFlowable(Flowable):  # type: ignore[misc]  # reportlab has no type hints
     """An exercise's figure in a platypus story, drawn once per document and reused.
+    ``font`` is the document's font, so the figure's graphics state names no other
+    (default: the canvas's current font).
 
     >>> from routines import load_catalogue
     >>> figure = FigureFlowable(load_catalogue().get("plank"), width_mm=30)
@@ -62,10 +64,16 @@ class FigureFlowable(Flowable):  # type: ignore[misc]  # reportlab has no type h
     """
 
     def __init__(
-        self, exercise: Exercise, width_mm: float = 35.0, height_mm: float | None = None
+        self,
+        exercise: Exercise,
+        width_mm: float = 35.0,
+        height_mm: float | None = None,
+        *,
+        font: str | None = None,
     ) -> None:
         super().__init__()
         self.exercise = exercise
+        self.font = font
         self.width_mm = width_mm
         self.height_mm = width_mm if height_mm is None else height_mm
         self.width = width_mm * mm
@@ -78,9 +86,11 @@ class FigureFlowable(Flowable):  # type: ignore[misc]  # reportlab has no type h
         canvas: Any = self.canv
         name = form_name(self.exercise, self.width_mm, self.height_mm)
         if not canvas.hasForm(name):
+            drawing = _drawing(name, self.exercise, self.width_mm, self.height_mm)
+            # the document's own (embedded) font, not reportlab's default Helvetica
+            drawing.initialFontName = self.font or canvas._fontname
             canvas.beginForm(name, 0, 0, self.width, self.height)
-            renderPDF.draw(_drawing(name, self.exercise, self.width_mm, self.height_mm), canvas,
-                           0, 0)  # fmt: skip
+            renderPDF.draw(drawing, canvas, 0, 0)
             canvas.endForm()
         canvas.doForm(name)
 

@@ -9,7 +9,7 @@ from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph
 from reportlab.platypus.flowables import Flowable
 
 from routines._plan import Plan
-from routines.exporters.pdf.styles import bullets, escaped
+from routines.exporters.pdf.styles import FONT, TABLE_FONT, bullets, escaped
 
 __all__ = ["guide"]
 
@@ -31,6 +31,7 @@ def _with_figure(figure: Flowable, words: list[Flowable], width: float) -> Table
     table.setStyle(
         TableStyle(
             [
+                TABLE_FONT,
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (0, 0), 4 * mm),
@@ -71,7 +72,7 @@ def guide(
         if figures and width is not None:
             from routines.catalogue.figure import FigureFlowable
 
-            figure = FigureFlowable(exercise, FIGURE_WIDTH, FIGURE_HEIGHT)
+            figure = FigureFlowable(exercise, FIGURE_WIDTH, FIGURE_HEIGHT, font=FONT)
             part = [part[0], _with_figure(figure, part[1:], width)]
         story += [CondPageBreak(50 * mm), KeepTogether(part)]
     return story
