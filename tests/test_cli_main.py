@@ -157,7 +157,7 @@ def test_out_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     status, _, err = run(capsys, "plan", "--tz", "UTC", "--out", "file/sub")
     assert status == 1
     assert err.strip() == (
-        "routines: error: file/sub/plan.pdf: file is a file, not a folder; give another path"
+        "routines: error: file/sub/plan.json: file is a file, not a folder; give another path"
     )
 
 

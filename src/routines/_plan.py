@@ -316,18 +316,16 @@ class Plan:
     @classmethod
     def read(cls, path: str | os.PathLike[str]) -> Plan:
         """Read a plan file written by :meth:`write_json`; errors name the file and the fix."""
+        from routines._files import read_limited
         from routines.errors import PlanError
 
         source = Path(path)
-        try:
-            text = source.read_bytes()
-        except FileNotFoundError:
+        if not source.exists() and not source.is_symlink():
             raise PlanError(
                 f"{source}: no such plan; make one with `routines plan` (it writes plan.json), "
                 "or give --plan FILE"
-            ) from None
-        except OSError as exc:
-            raise PlanError(f"{source}: cannot read the plan ({exc.strerror})") from None
+            )
+        text = read_limited(source, limit=PLAN_LIMIT, what="plan", error=PlanError)
         try:
             return cls.from_json(text)
         except PlanError as exc:
@@ -350,6 +348,10 @@ class Plan:
         from routines._files import write_atomic
 
         write_atomic(path, self.to_json().encode("utf-8"))
+
+
+#: The largest plan file read (a 52-week plan of 7 days is about 3 MB).
+PLAN_LIMIT = 64 * 1024 * 1024
 
 
 def plan_identity(plan: Plan) -> str:

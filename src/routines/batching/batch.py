@@ -14,6 +14,7 @@ other rows go on.
 from __future__ import annotations
 
 import csv
+import io
 import multiprocessing
 import os
 import re
@@ -138,14 +139,23 @@ def _request_of(
     return name, request_from(data, source=f"row {row}")
 
 
+#: The largest client list read (a row is about 100 bytes).
+CSV_LIMIT = 256 * 1024 * 1024
+
+
 def _rows(
     source: StrPath | Iterable[Mapping[str, str | None]],
 ) -> list[tuple[int, dict[Any, Any]]]:
     if not isinstance(source, str | os.PathLike):
         return [(number, dict(values)) for number, values in enumerate(source, start=1)]
+    from routines._files import read_limited
+
     path = Path(source)
+    if not path.exists() and not path.is_symlink():
+        raise PlanError(f"{path}: no such file; give a CSV with one row per client")
+    data = read_limited(path, limit=CSV_LIMIT, what="client list CSV", error=PlanError)
     try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
+        with io.StringIO(data.decode("utf-8-sig"), newline="") as handle:
             reader = csv.DictReader(handle, strict=True)
             header = reader.fieldnames or []
             unknown = [c for c in header if c not in COLUMNS]
@@ -163,9 +173,9 @@ def _rows(
                 raise PlanError(
                     f"{path}: after line {reader.line_num}: {exc}; check the quotes around cells"
                 ) from None
-    except FileNotFoundError:
-        raise PlanError(f"{path}: no such file; give a CSV with one row per client") from None
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+    except UnicodeDecodeError as exc:
+        raise PlanError(f"{path}: is not UTF-8 text ({exc.reason}); save it as UTF-8") from None
+    except csv.Error as exc:
         raise PlanError(f"{path}: cannot be read as CSV ({exc})") from None
 
 

@@ -12,6 +12,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from routines._convert import converter, describe
+from routines._files import read_limited
 from routines.catalogue.catalogue import Catalogue
 from routines.catalogue.exercise import Exercise
 from routines.errors import CatalogueError, Problem
@@ -112,12 +113,24 @@ class _ParseCache:
             pass  # a cache is an optimisation; never fail a load over it
 
 
+#: The largest exercise file read: an exercise is a page of text.
+FILE_LIMIT = 1024 * 1024
+
+
 def _parse(shown: str, entry: Traversable, cache: _ParseCache) -> dict[str, object] | Problem:
     raw = cache.get(entry)
     if raw is not None:
         return raw
     try:
-        return tomllib.loads(entry.read_bytes().decode("utf-8"))
+        if isinstance(entry, Path):  # a user's folder: a regular file of sane size
+            data = read_limited(entry, limit=FILE_LIMIT, what="exercise", error=CatalogueError)
+        else:
+            data = entry.read_bytes()
+        return tomllib.loads(data.decode("utf-8"))
+    except CatalogueError as exc:
+        return Problem(shown, "", str(exc).split(": ", 1)[-1])
+    except RecursionError:
+        return Problem(shown, "", "is nested too deeply to be an exercise file")
     except UnicodeDecodeError as exc:
         return Problem(shown, "", f"is not UTF-8 text ({exc.reason}); save it as UTF-8")
     except tomllib.TOMLDecodeError as exc:

@@ -16,7 +16,7 @@ from typing import Literal
 
 import attrs
 
-from routines._files import read_limited
+from routines._files import check_target, read_limited
 from routines.errors import ExportError, PlanError
 
 __all__ = ["LIMIT", "Found", "owner_of", "pdf_keywords"]
@@ -48,9 +48,10 @@ def pdf_keywords(identity: str, stopped: str | None) -> list[str]:
 
 def owner_of(kind: str, path: Path, identity: str) -> Found:
     """Whose file ``path`` (a ``"json"``, ``"ics"`` or ``"pdf"`` target) is."""
+    check_target(path)  # a device, FIFO or folder is no target, whoever it belongs to
     if not path.exists():
         return Found("missing")
-    data = read_limited(path, limit=LIMIT, what=f"existing {kind.upper()}", error=ExportError)
+    data = read_limited(path, limit=LIMIT, what=kind.upper(), error=ExportError)
     if kind == "json":
         return _json(data, identity)
     if kind == "ics":

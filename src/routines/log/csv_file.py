@@ -235,23 +235,25 @@ def _entry(date: dt.date, day: _Day) -> LogEntry:
     )
 
 
+#: The largest log CSV read (years of daily sessions are well under 1 MB).
+CSV_LIMIT = 32 * 1024 * 1024
+
+
 def read_log_csv(path: str | os.PathLike[str]) -> tuple[LogEntry, ...]:
     """The entries of a CSV file in the format above.
 
     Every problem is listed, each naming the row, the column, the value and a fix.
     """
+    from routines._files import read_limited
+
     source = Path(path)
+    if not source.exists() and not source.is_symlink():
+        raise LogError(f"{source}: no such file; give the CSV file to import")
+    data = read_limited(source, limit=CSV_LIMIT, what="CSV", error=LogError)
     try:
-        with source.open(encoding="utf-8-sig", newline="") as handle:
-            text = handle.read()
-    except FileNotFoundError:
-        raise LogError(f"{source}: no such file; give the CSV file to import") from None
-    except IsADirectoryError:
-        raise LogError(f"{source}: is a folder; give the CSV file to import") from None
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise LogError(f"{source}: is not UTF-8 text; save the CSV as UTF-8") from None
-    except OSError as exc:
-        raise LogError(f"{source}: cannot read it ({exc.strerror})") from None
     return parse_log_csv(text, str(source))
 
 

@@ -20,6 +20,8 @@ from routines.errors import PlanError
 
 __all__ = ["LIST_FIELDS", "load_request", "load_request_text", "request_from", "starter_config"]
 
+#: The largest config file read: a config is a page of text.
+CONFIG_LIMIT = 1024 * 1024
 #: Fields that hold lists; a string there is read as comma-separated values.
 LIST_FIELDS = ("days", "equipment", "run_days", "avoid")
 
@@ -71,15 +73,20 @@ def request_from(data: Mapping[str, Any], *, source: str = "request") -> PlanReq
 def load_request(path: str | os.PathLike[str], **overrides: Any) -> PlanRequest:
     """A request from a TOML config file (``routines init`` writes one), with
     ``overrides`` (for example from command-line flags) taking precedence."""
+    from routines._files import read_limited
+
     file = Path(path)
+    if not file.exists() and not file.is_symlink():
+        raise PlanError(f"{file}: no such config file; `routines init` writes one")
+    raw = read_limited(file, limit=CONFIG_LIMIT, what="config", error=PlanError)
     try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise PlanError(f"{file}: no such config file; `routines init` writes one") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PlanError(f"{file}: cannot be read ({exc})") from None
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise PlanError(f"{file}: is not UTF-8 text ({exc.reason}); save it as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise PlanError(f"{file}: is not valid TOML: {exc}") from None
+    except RecursionError:
+        raise PlanError(f"{file}: is nested too deeply to be a config file") from None
     data.update(overrides)
     return request_from(data, source=str(file))
 
