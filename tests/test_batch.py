@@ -177,7 +177,7 @@ def test_cli_summary_and_status(
     ("argv", "status", "message"),
     [
         (["batch", "missing.csv"], 1, "missing.csv: no such file"),
-        (["batch", "c.csv", "--out", "nowhere"], 1, "nowhere: no such folder"),
+        (["batch", "c.csv", "--out", "c.csv"], 1, "c.csv: is a file, not a folder"),
         (["batch", "c.csv", "--workers", "0"], 2, "--workers: 0: give 1 or more"),
     ],
 )

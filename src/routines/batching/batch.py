@@ -27,6 +27,7 @@ from typing import Any
 
 import attrs
 
+from routines._files import os_problem
 from routines._request import SCREENING_QUESTIONS, PlanRequest
 from routines.errors import PlanError, RoutinesError
 from routines.planning.config import request_from
@@ -280,10 +281,14 @@ def batch(
     """
     started = time.perf_counter()
     folder = Path(out_dir)
-    if not folder.is_dir():
-        raise PlanError(f"{folder}: no such folder; create it first (mkdir {folder})")
+    if folder.exists() and not folder.is_dir():
+        raise PlanError(f"{folder}: is a file, not a folder; give a folder for the plans")
     dirs = tuple(str(d) for d in catalogue_dirs)
     rows, failed = read_clients(source, defaults)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)  # once the client list has been read
+    except OSError as exc:
+        raise PlanError(f"{folder}: cannot make the folder: {os_problem(exc)}") from None
     _catalogue(dirs)  # a broken catalogue folder fails once, here, not once per row
     jobs = _stems(rows)
     options = {"force": force}

@@ -170,7 +170,9 @@ def request_of(args: argparse.Namespace) -> Any:
         if exc.source == "options" and exc.field:
             option = _option_of(exc.field.split("[")[0].split(".")[0])
             raise UsageError(f"argument {option}: {exc.reason}") from None
-        raise UsageError(str(exc)) from None
+        if exc.source == "options":
+            raise UsageError(str(exc)) from None
+        raise  # a config file's problem: the command line itself is fine
 
 
 def _target(args: argparse.Namespace, option: str, default: str) -> Path | None:

@@ -76,7 +76,7 @@ class FeedHandler(http.server.BaseHTTPRequestHandler):
     """GET and HEAD for the feeds of one folder, with ETag and Last-Modified."""
 
     server_version = "routines-feed"
-    timeout = TIMEOUT_S  # applied to the connection's socket
+    timeout = None  # the server sets each connection's time limit (FeedServer)
 
     def __init__(self, *args: Any, folder: Path, **kwargs: Any) -> None:
         self.folder = folder
@@ -133,15 +133,25 @@ class FeedHandler(http.server.BaseHTTPRequestHandler):
 
 
 class FeedServer(http.server.HTTPServer):
-    """An HTTP server whose requests run on a bounded pool of threads."""
+    """An HTTP server whose requests run on a bounded pool of ``workers`` threads,
+    each connection with ``timeout`` seconds to send its request and read the
+    answer."""
 
     request_queue_size = 128
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], handler: Any, workers: int = WORKERS) -> None:
+    def __init__(
+        self,
+        address: tuple[str, int],
+        handler: Any,
+        *,
+        workers: int = WORKERS,
+        timeout: float = TIMEOUT_S,
+    ) -> None:
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         super().__init__(address, handler)
+        self.connection_timeout = timeout
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="feed")
 
     def _handle(self, request: Any, client_address: Any) -> None:
@@ -153,7 +163,7 @@ class FeedServer(http.server.HTTPServer):
             self.shutdown_request(request)
 
     def process_request(self, request: Any, client_address: Any) -> None:
-        request.settimeout(TIMEOUT_S)
+        request.settimeout(self.connection_timeout)
         self._pool.submit(self._handle, request, client_address)
 
     def server_close(self) -> None:
@@ -161,7 +171,15 @@ class FeedServer(http.server.HTTPServer):
         self._pool.shutdown(wait=False, cancel_futures=True)
 
 
-def make_server(folder: str | os.PathLike[str], host: str, port: int) -> FeedServer:
+def make_server(
+    folder: str | os.PathLike[str],
+    host: str,
+    port: int,
+    *,
+    workers: int = WORKERS,
+    timeout: float = TIMEOUT_S,
+) -> FeedServer:
     """A server for the feeds of ``folder``; call ``serve_forever()`` on it."""
     root = Path(folder).resolve()
-    return FeedServer((host, port), partial(FeedHandler, folder=root))
+    handler = partial(FeedHandler, folder=root)
+    return FeedServer((host, port), handler, workers=workers, timeout=timeout)
