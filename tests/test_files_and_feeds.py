@@ -118,15 +118,20 @@ def test_output_folders_are_made(capsys: pytest.CaptureFixture[str]) -> None:
 def test_force_on_one_file_does_not_disarm_the_others(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """--force replaces what it was asked about; it never silently takes over another
-    plan's calendar that the run was not asked to write."""
-    ok(capsys, "plan", "--tz", "UTC", "--weeks", "1", "--name", "Mine", "--pdf", "none")
+    """--force replaces the files the command names; the calendar and JSON of
+    another plan beside them stay protected, and the run writes nothing at all."""
     Path("theirs").mkdir()
     ok(capsys, "plan", "--tz", "UTC", "--weeks", "1", "--name", "Theirs", "--out", "theirs")
-    before = Path("theirs/plan.ics").read_bytes()
+    before = {p.name: p.read_bytes() for p in Path("theirs").iterdir()}
+    err = fails(capsys, "plan", "--tz", "UTC", "--weeks", "1", "--name", "Mine", "--force",
+                "--out", "theirs", "--pdf", "theirs/plan.pdf")  # fmt: skip
+    assert "theirs/plan.ics: belongs to another plan (Theirs)" in err
+    assert {p.name: p.read_bytes() for p in Path("theirs").iterdir()} == before
+    # named, it is replaced
     ok(capsys, "plan", "--tz", "UTC", "--weeks", "1", "--name", "Mine", "--force",
-       "--ics", "none", "--json", "none", "--pdf", "theirs/plan.pdf")  # fmt: skip
-    assert Path("theirs/plan.ics").read_bytes() == before
+       "--out", "theirs", "--pdf", "theirs/plan.pdf", "--ics", "theirs/plan.ics",
+       "--json", "theirs/plan.json")  # fmt: skip
+    assert Plan.read("theirs/plan.json").title == "Mine"
 
 
 # -- serve --------------------------------------------------------------------------

@@ -103,7 +103,8 @@ def add_force_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--force",
         action="store_true",
-        help="replace a file that is not this plan's, or start this plan afresh",
+        help="replace the files named (all, if none is named) though they are not this "
+        "plan's, or start this plan afresh",
     )
 
 
@@ -175,6 +176,16 @@ def request_of(args: argparse.Namespace) -> Any:
         raise  # a config file's problem: the command line itself is fine
 
 
+def forced(args: argparse.Namespace, targets: dict[str, Path | None]) -> set[Path]:
+    """What --force may replace: the files the command line names, or all of them
+    when it names none (never a default file beside one that was named)."""
+    if not args.force:
+        return set()
+    named = {kind for kind in targets if getattr(args, kind) not in (None, "-")}
+    chosen = named or set(targets)
+    return {path for kind, path in targets.items() if kind in chosen and path is not None}
+
+
 def _target(args: argparse.Namespace, option: str, default: str) -> Path | None:
     value = getattr(args, option)
     if value is None:
@@ -197,7 +208,11 @@ def run(args: argparse.Namespace) -> int:
         result, kept = over_earlier(result, targets["json"], catalogue, force=args.force)
     if not args.dry_run:  # write first: a refused or failed write must not follow a summary
         export(
-            result, pdf=targets["pdf"], ics=targets["ics"], json=targets["json"], force=args.force
+            result,
+            pdf=targets["pdf"],
+            ics=targets["ics"],
+            json=targets["json"],
+            force=forced(args, targets),
         )
     print(summary(result, full=args.full))
     if kept:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -59,6 +60,13 @@ def _refusal(path: Path, found: Found, plan: Plan, *, force: bool) -> str | None
     return None
 
 
+def _forced(force: bool | Collection[StrPath], targets: Iterable[Path]) -> set[Path]:
+    """The targets ``force`` may replace: all of them, or those it names."""
+    if isinstance(force, bool):
+        return set(targets) if force else set()
+    return {Path(path) for path in force}
+
+
 def export(
     plan: Plan,
     *,
@@ -67,13 +75,14 @@ def export(
     json: StrPath | None = "plan.json",
     paper: str | None = None,
     alarm_minutes: Alarm = FROM_PLAN,
-    force: bool = False,
+    force: bool | Collection[StrPath] = False,
     now: dt.datetime | None = None,
 ) -> tuple[Path, ...]:
     """Write the plan's PDF, calendar and JSON (``None`` skips one); return the paths.
 
     ``paper`` and ``alarm_minutes`` default to the plan's own ``paper`` and
-    ``alarm`` (``alarm_minutes=None``: no reminder). Without ``force`` nothing is
+    ``alarm`` (``alarm_minutes=None``: no reminder). ``force`` is true for every
+    target, or the paths it may replace (the others stay protected). Without it nothing is
     written unless every target is free or already this plan's (regenerating a
     plan updates its calendar in place: UIDs kept, SEQUENCE raised only on changed
     events, the past as it was published). ``now`` is the moment that separates
@@ -93,8 +102,9 @@ def export(
         raise ExportError(f"{size!r} is not a paper size; use a4 or letter", field="paper")
     identity = plan_identity(plan)
     found = {kind: owner_of(kind, target, identity) for kind, target in targets.items()}
+    forced = _forced(force, targets.values())
     for kind, target in targets.items():
-        why = _refusal(target, found[kind], plan, force=force)
+        why = _refusal(target, found[kind], plan, force=target in forced)
         if why is not None:
             raise ExportError(why)
 
