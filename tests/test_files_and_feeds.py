@@ -241,8 +241,9 @@ def test_another_folder_or_plan_gets_its_own_token(tmp_path: Path) -> None:
 def test_control_characters_in_a_name_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run_cli(capsys, "plan", "--tz", "UTC", "--name", "a\x0bb")
     assert status == 2 and list(Path().iterdir()) == []
-    last = err.splitlines()[-1]  # a usage error: argparse's usage, then the reason
-    assert last.startswith("routines: error: argument --name: 'a\\x0bb' holds a control")
+    first, hint = err.splitlines()  # a usage error: the reason, then where to read more
+    assert first.startswith("routines: error: argument --name: 'a\\x0bb' holds a control")
+    assert hint == "  see `routines plan --help`"
     with pytest.raises(PlanError, match="control character"):
         PlanRequest(name="line\nbreak")
 

@@ -20,7 +20,7 @@ from routines import Catalogue, Modality, PlanError, PlanRequest, plan
         ({"days": ("mon", "mon")}, "days: 'mon' is listed twice"),
         ({"timezone": "Mars/Olympus"}, "timezone: 'Mars/Olympus' is not an IANA time zone"),
         ({"deload_every": 7}, "deload_every: 7 must be 3, 4, 5 or 6"),
-        ({"time": dt.time(7, 0, 30)}, "time: '07:00:30' must be a plain HH:MM time"),
+        ({"time": dt.time(7, 0, 30)}, "time: '07:00:30' has seconds; give HH:MM such as 07:00"),
         ({"name": "   "}, "name: '   ' must be 1-120 characters"),
     ],
 )

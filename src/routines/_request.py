@@ -12,6 +12,8 @@ from typing import Any
 
 import attrs
 
+from routines._request_values import level, time_of_day, vocabulary, weekday, whole
+from routines._request_values import start as start_date
 from routines.catalogue.vocab import Equipment, Level
 from routines.errors import PlanError
 
@@ -126,9 +128,15 @@ def _in_range(low: int, high: int) -> Any:
     return check
 
 
-def _weekdays(value: Any) -> tuple[Weekday, ...]:
+def _weekdays(value: Any, field: str = "days") -> tuple[Weekday, ...]:
     items = value.split(",") if isinstance(value, str) else value
-    return tuple(Weekday(str(item).strip().lower()) for item in items)
+    try:
+        listed = list(items)
+    except TypeError:
+        raise _problem(
+            field, value, "is not a list of weekdays; give one such as mon,wed,fri"
+        ) from None
+    return tuple(weekday(item, field) for item in listed if str(item).strip())
 
 
 def _no_repeats(
@@ -171,9 +179,9 @@ def _zone_valid(instance: Any, attribute: attrs.Attribute[str], value: str) -> N
         )
 
 
-def _time_valid(instance: Any, attribute: attrs.Attribute[dt.time], value: dt.time) -> None:
-    if value.second or value.microsecond or value.tzinfo is not None:
-        raise _problem("time", value.isoformat(), "must be a plain HH:MM time such as 07:00")
+def _seed_valid(instance: Any, attribute: Any, value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**63:
+        raise _problem("seed", value, "must be a whole number, 0 or more")
 
 
 def _deload_valid(instance: Any, attribute: Any, value: int | None) -> None:
@@ -220,12 +228,33 @@ def _day_list(value: Any) -> tuple[Weekday, ...]:
     return tuple(sorted(_weekdays(value), key=lambda d: d.number))
 
 
+def _run_day_list(value: Any) -> tuple[Weekday, ...]:
+    return tuple(sorted(_weekdays(value, "run_days"), key=lambda d: d.number))
+
+
+def _long_run(value: Any) -> Weekday | None:
+    return None if value is None else weekday(value, "long_run")
+
+
 def _equipment_list(value: Any) -> tuple[Equipment, ...]:
-    return tuple(Equipment(item) for item in value)
+    items = value.split(",") if isinstance(value, str) else value
+    one = vocabulary("equipment", Equipment)
+    try:
+        return tuple(one(item) for item in items if str(item).strip())
+    except TypeError:
+        raise _problem(
+            "equipment", value, "is not a list; give one such as band,dumbbell"
+        ) from None
 
 
 def _text_list(value: Any) -> tuple[str, ...]:
-    return tuple(value)
+    items = value.split(",") if isinstance(value, str) else value
+    try:
+        return tuple(str(item).strip() for item in items if str(item).strip())
+    except TypeError:
+        raise _problem(
+            "avoid", value, "is not a list; give ids or tags such as wrist_load"
+        ) from None
 
 
 @attrs.frozen(kw_only=True)
@@ -241,9 +270,9 @@ class PlanRequest:
     """
 
     #: The first day of the plan; its weeks count from here (default: next Monday).
-    start: dt.date = attrs.field(factory=next_monday)
+    start: dt.date = attrs.field(factory=next_monday, converter=start_date)
     #: How many weeks, 1-52 (default 8).
-    weeks: int = attrs.field(default=8, validator=_in_range(1, 52))
+    weeks: int = attrs.field(default=8, converter=whole, validator=_in_range(1, 52))
     #: Training days; a comma-separated string such as ``"mon,wed,fri"`` works too.
     days: tuple[Weekday, ...] = attrs.field(
         default=(Weekday.MON, Weekday.WED, Weekday.FRI),
@@ -253,15 +282,15 @@ class PlanRequest:
     #: Minutes per session, 10-90 (default 30). 10-15 minutes makes desk breaks for
     #: most days; a session is never more than 10% longer, and ends early (the plan
     #: says so) when its work is done.
-    minutes: int = attrs.field(default=30, validator=_in_range(MIN_MINUTES, 90))
+    minutes: int = attrs.field(default=30, converter=whole, validator=_in_range(MIN_MINUTES, 90))
     #: Start time of each session, a plain time such as 07:00 (the default).
-    time: dt.time = attrs.field(default=dt.time(7, 0), validator=_time_valid)
+    time: dt.time = attrs.field(default=dt.time(7, 0), converter=time_of_day)
     #: An IANA time zone name such as ``"Europe/Berlin"`` (default: this computer's).
     timezone: str = attrs.field(
         factory=system_timezone, converter=_zone_name, validator=_zone_valid
     )
     #: Beginner (the default), intermediate or advanced.
-    level: Level = attrs.field(default=Level.BEGINNER, converter=Level)
+    level: Level = attrs.field(default=Level.BEGINNER, converter=level)
     #: What the person has (default none and a band); a mat, a wall, a doorway, a
     #: towel and a chair always count as available.
     equipment: tuple[Equipment, ...] = attrs.field(
@@ -273,29 +302,27 @@ class PlanRequest:
     goal: str = "upper-back-runner"
     #: Days the person runs.
     run_days: tuple[Weekday, ...] = attrs.field(
-        default=(), converter=_day_list, validator=_no_repeats
+        default=(), converter=_run_day_list, validator=_no_repeats
     )
     #: The day of the long run: no heavy leg work the day before.
-    long_run: Weekday | None = attrs.field(
-        default=None, converter=attrs.converters.optional(Weekday)
-    )
+    long_run: Weekday | None = attrs.field(default=None, converter=_long_run)
     #: Exercise ids or caution tags (such as ``"wrist_load"``) to leave out.
     avoid: tuple[str, ...] = attrs.field(default=(), converter=_text_list, validator=_no_repeats)
     #: A number that varies the exercise choice; the same request and seed always
     #: give the same plan.
-    seed: int = 0
+    seed: int = attrs.field(default=0, converter=whole, validator=_seed_valid)
     #: The plan's title (default: the goal's title).
     name: str | None = attrs.field(default=None, validator=_name_valid)
     #: A stable identity for calendar exports (default: from the name, or the title).
     id: str | None = attrs.field(default=None, validator=_name_valid)
     #: A lighter week every N weeks, 3-6 (default 4), or ``None`` for no deloads.
-    deload_every: int | None = attrs.field(default=4, validator=_deload_valid)
+    deload_every: int | None = attrs.field(default=4, converter=whole, validator=_deload_valid)
     #: Answers to the readiness questions; any yes and no plan is made, unless
     #: ``cleared_by`` records that a professional has cleared the person.
     screening: Screening | None = None
     #: A reminder this many minutes before each session in the calendar (0-1440), or
     #: ``None`` for none (default 15).
-    alarm: int | None = attrs.field(default=15, validator=_alarm_valid)
+    alarm: int | None = attrs.field(default=15, converter=whole, validator=_alarm_valid)
     #: The printed plan's paper: ``"a4"`` (the default) or ``"letter"``.
     paper: str = attrs.field(default="a4", converter=_lower, validator=_paper_valid)
     #: Who cleared the person to exercise after a yes on the readiness questions (a

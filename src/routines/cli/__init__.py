@@ -11,9 +11,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from routines._files import os_problem
+from routines._text import shown
 from routines._version import version
 from routines.cli import _adapt, _batch, _calendar, _exercises, _init, _log, _plan
 from routines.cli._common import UsageError, error_line
+from routines.cli._parser import Parser, unknown_arguments
 from routines.errors import RoutinesError
 
 __all__ = ["build_parser", "main"]
@@ -38,14 +41,16 @@ examples:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``routines`` command."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="routines",
         description=_DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"routines {version()}")
     parser.add_argument(
-        "--debug", action="store_true", help="show the full traceback when something fails"
+        "--debug",
+        action="store_true",
+        help="show the full traceback when something fails (anywhere on the line)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _plan.add_parser(commands)
@@ -60,21 +65,33 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in arguments  # anywhere on the line, before or after the command
+    arguments = [argument for argument in arguments if argument != "--debug"]
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extras = parser.parse_known_args(arguments)
+    if extras:
+        unknown_arguments(getattr(args, "subparser", parser), extras)
     if args.command is None:
         parser.print_help()
         return 2
+    args.debug = debug
     try:
         status: int = args.run(args)
     except UsageError as exc:
-        args.subparser.print_usage(sys.stderr)
         print(error_line(exc), file=sys.stderr)
+        print(f"  see `{args.subparser.prog} --help`", file=sys.stderr)
         return 2
     except RoutinesError as exc:
-        if args.debug:
+        if debug:
             raise
         print(error_line(exc), file=sys.stderr)
+        return 1
+    except OSError as exc:  # a condition of the world no check foresaw: say which
+        if debug:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"routines: error: {shown(where)}{os_problem(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("routines: interrupted", file=sys.stderr)
@@ -84,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except Exception as exc:
-        if args.debug:
+        if debug:
             raise
         print(
             f"routines: internal error: {type(exc).__name__}: {exc}\n"

@@ -73,9 +73,15 @@ def add_parsers(commands: Any) -> None:
         "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
     )
     serve.add_argument(
-        "--port", type=int, default=8080, help="port (default 8080; 0 picks a free one)"
+        "--port", type=_port, default=8080, help="port (default 8080; 0 picks a free one)"
     )
     serve.set_defaults(run=run_serve, subparser=serve)
+
+
+def _port(text: str) -> int:
+    if not text.strip().isdigit() or not 0 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port; give 0-65535 (0: any free one)")
+    return int(text)
 
 
 def run_feed(args: argparse.Namespace) -> int:
@@ -119,8 +125,9 @@ def run_serve(args: argparse.Namespace) -> int:
         raise UsageError(f"{folder}: no such folder")
     try:
         server = make_server(folder, args.host, args.port)
-    except OSError as exc:
-        raise UsageError(f"cannot listen on {args.host}:{args.port} ({exc.strerror})") from None
+    except (OSError, OverflowError, UnicodeError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UsageError(f"cannot listen on {args.host}:{args.port} ({why})") from None
     host, port = server.server_address[:2]
     everywhere = {"0.0.0.0", "::"}  # noqa: S104 - naming the wildcard to show a real host
     shown = host if isinstance(host, str) and host not in everywhere else socket.gethostname()

@@ -24,7 +24,11 @@ class UsageError(RoutinesError):
 
 
 def error_line(exc: BaseException) -> str:
-    return f"routines: error: {exc}"
+    """The one line an error prints: control characters escaped, and the library's
+    ``force=True`` said as the command line's ``--force``."""
+    from routines._text import shown
+
+    return f"routines: error: {shown(str(exc))}".replace("pass force=True", "add --force")
 
 
 def add_catalogue_option(parser: argparse.ArgumentParser) -> None:

@@ -150,9 +150,13 @@ class FeedServer(http.server.HTTPServer):
     ) -> None:
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
-        super().__init__(address, handler)
         self.connection_timeout = timeout
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="feed")
+        try:
+            super().__init__(address, handler)
+        except BaseException:
+            self._pool.shutdown(wait=False)
+            raise
 
     def _handle(self, request: Any, client_address: Any) -> None:
         try:
