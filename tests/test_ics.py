@@ -217,7 +217,7 @@ def test_write_ics_updates_its_own_file_and_guards_others(tmp_path: Path) -> Non
 
     other = tmp_path / "notes.ics"
     other.write_text("my precious notes")
-    with pytest.raises(ExportError, match=r"not a file of this plan; .* --force"):
+    with pytest.raises(ExportError, match=r"not a file of this plan; .* pass force=True"):
         write_ics(p, other)
     assert other.read_text() == "my precious notes"
     someone_else = plan(PlanRequest(weeks=1, name="Theirs", timezone="UTC"), CATALOGUE)

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from pypdf import PdfReader
@@ -165,7 +166,7 @@ def test_a_failing_render_leaves_an_existing_file_untouched(
 
     monkeypatch.setattr(routines.exporters.pdf.document, "build_pdf", explode)
     with pytest.raises(RuntimeError, match="renderer crashed"):
-        write_pdf(twelve_weeks, target)
+        write_pdf(twelve_weeks, target, force=True)
     assert target.read_bytes() == b"%PDF-1.4 my old plan"
     assert [f.name for f in tmp_path.iterdir()] == ["plan.pdf"]
 
@@ -174,8 +175,13 @@ def test_write_pdf_guards_and_checks_paper(tmp_path: Path, twelve_weeks: Plan) -
     target = tmp_path / "plan.pdf"
     twelve_weeks.to_pdf(target, paper="letter")
     assert PdfReader(target).pages
-    with pytest.raises(ExportError, match="--force"):
-        write_pdf(twelve_weeks, target, force=False)
+    twelve_weeks.to_pdf(target)  # its own PDF: updated
+    other = attrs.evolve(twelve_weeks, request=attrs.evolve(twelve_weeks.request, name="Other"))
+    with pytest.raises(ExportError, match=r"belongs to another plan .* pass force=True"):
+        other.to_pdf(target)
+    with pytest.raises(ExportError, match="force=True"):
+        write_pdf(other, target)
+    write_pdf(other, target, force=True)
     with pytest.raises(ExportError, match="a4 or letter"):
         write_pdf(twelve_weeks, tmp_path / "x.pdf", paper="a3")
     assert not (tmp_path / "x.pdf").exists()

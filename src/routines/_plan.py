@@ -337,11 +337,14 @@ class Plan:
 
         return to_ics(self, alarm_minutes=alarm_minutes)
 
-    def to_pdf(self, path: str | os.PathLike[str], paper: str = "a4") -> None:
-        """Write the plan as a printable PDF (see :func:`routines.write_pdf`)."""
+    def to_pdf(
+        self, path: str | os.PathLike[str], paper: str | None = None, *, force: bool = False
+    ) -> None:
+        """Write the plan as a printable PDF, with the rule of :func:`routines.write_pdf`:
+        this plan's PDF is updated, anything else is replaced only with ``force=True``."""
         from routines.exporters.pdf.document import write_pdf
 
-        write_pdf(self, path, paper=paper)
+        write_pdf(self, path, paper=paper, force=force)
 
     def write_json(self, path: str | os.PathLike[str]) -> None:
         """Write :meth:`to_json` to ``path`` atomically (temporary file, then rename)."""

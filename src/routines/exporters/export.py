@@ -44,18 +44,18 @@ def _refusal(path: Path, found: Found, plan: Plan, *, force: bool) -> str | None
         return None
     if found.kind == "another plan":
         return (
-            f"{path}: belongs to another plan ({found.title}); choose another name, or add "
-            "--force to replace it"
+            f"{path}: belongs to another plan ({found.title}); choose another name, or "
+            "pass force=True to replace it"
         )
     if found.kind == "foreign":
         return (
-            f"{path}: exists and is not a file of this plan; choose another name, or add "
-            "--force to replace it"
+            f"{path}: exists and is not a file of this plan; choose another name, or "
+            "pass force=True to replace it"
         )
     if found.adapted and fresh:
         return (
             f"{path}: this plan was adapted to its training log, and a fresh plan would "
-            "undo that; run `routines adapt`, or add --force to start afresh"
+            "undo that; adapt it again (`routines adapt`), or pass force=True to start afresh"
         )
     return None
 

@@ -15,7 +15,6 @@ from typing import Any, BinaryIO
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 
-from routines._files import write_atomic_with
 from routines._plan import Plan, plan_identity
 from routines._version import version
 from routines.errors import ExportError
@@ -83,17 +82,20 @@ def build_pdf(plan: Plan, handle: BinaryIO, *, paper: str = "a4", figures: bool 
 
 
 def write_pdf(
-    plan: Plan, path: str | os.PathLike[str], *, paper: str = "a4", force: bool = True
+    plan: Plan,
+    path: str | os.PathLike[str],
+    *,
+    paper: str | None = None,
+    force: bool = False,
 ) -> Path:
     """Write the plan's PDF to ``path`` through a temporary file and a rename: a
     failure never leaves a half-written PDF or harms an existing file.
 
-    With ``force=False`` an existing file is left alone and an
-    :class:`~routines.errors.ExportError` says so.
+    The same rule as :func:`routines.export`: an existing PDF of this plan is
+    updated, anything else at ``path`` is left alone (an
+    :class:`~routines.errors.ExportError` says so) unless ``force=True``.
+    ``paper`` defaults to the plan's own.
     """
-    target = Path(path)
-    if not force and target.exists():
-        raise ExportError(f"{target}: exists; choose another name or add --force to replace it")
-    if paper.lower() not in PAPERS:
-        raise ExportError(f"paper: {paper!r} is not a paper size; use a4 or letter")
-    return write_atomic_with(target, lambda handle: build_pdf(plan, handle, paper=paper))
+    from routines.exporters.export import export
+
+    return export(plan, pdf=path, ics=None, json=None, paper=paper, force=force)[0]
