@@ -44,11 +44,14 @@ def enum_error(enum: type[StrEnum], value: object) -> str:
 
 
 def _structure_enum(value: Any, enum: type[E]) -> E:
+    """A vocabulary value, in any case (``"Advanced"``, ``"MON"``); an enum may read
+    more forms of its own (``Weekday`` reads ``"Monday"``)."""
     if isinstance(value, str):
-        try:
-            return enum(value)
-        except ValueError:
-            pass
+        for text in (value, value.strip().lower()):
+            try:
+                return enum(text)
+            except ValueError:
+                pass
     raise ValueError(enum_error(enum, value))
 
 

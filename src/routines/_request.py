@@ -35,6 +35,9 @@ MIN_MINUTES = 10
 PAPERS = ("a4", "letter")
 
 
+_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
 class Weekday(StrEnum):
     MON = "mon"
     TUE = "tue"
@@ -43,6 +46,15 @@ class Weekday(StrEnum):
     FRI = "fri"
     SAT = "sat"
     SUN = "sun"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Weekday | None:
+        """``Weekday("Monday")``, ``Weekday("TUE")``, ``Weekday("thurs")``."""
+        text = str(value).strip().lower()
+        for day in cls:
+            if text == day.value or (len(text) >= 3 and _DAY_NAMES[day.number].startswith(text)):
+                return day
+        return None
 
     @property
     def number(self) -> int:
@@ -107,9 +119,11 @@ def system_timezone() -> str:
 
 
 def _valid_zone(name: str) -> bool:
+    if not isinstance(name, str) or not 0 < len(name) <= 64 or name != name.strip():
+        return False
     try:
         zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # a folder, too long
         return False
     return True
 

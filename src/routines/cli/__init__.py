@@ -87,6 +87,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(error_line(exc), file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader (for example `head`) went away: not an error of ours.
+        sys.stderr.close()
+        return 0
     except OSError as exc:  # a condition of the world no check foresaw: say which
         if debug:
             raise
@@ -96,10 +100,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("routines: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        # The reader (for example `head`) went away: not an error of ours.
-        sys.stderr.close()
-        return 0
     except Exception as exc:
         if debug:
             raise

@@ -111,7 +111,9 @@ def add_force_option(parser: argparse.ArgumentParser) -> None:
 def add_request_options(parser: argparse.ArgumentParser) -> None:
     """The options that describe a request, shared by every command that plans."""
     for option, (field, text) in _OPTIONS.items():
-        parser.add_argument(option, dest=field, metavar=field.upper(), help=text)
+        alias = "--" + field.replace("_", "-")  # the config field's name works too
+        names = [option] if alias == option else [option, alias]
+        parser.add_argument(*names, dest=field, metavar=field.upper(), help=text)
     parser.add_argument(
         "--screening",
         action="append",

@@ -18,7 +18,14 @@ from routines._convert import converter, describe
 from routines._request import SCREENING_QUESTIONS, PlanRequest
 from routines.errors import PlanError
 
-__all__ = ["LIST_FIELDS", "load_request", "load_request_text", "request_from", "starter_config"]
+__all__ = [
+    "LIST_FIELDS",
+    "every_problem",
+    "load_request",
+    "load_request_text",
+    "request_from",
+    "starter_config",
+]
 
 #: The largest config file read: a config is a page of text.
 CONFIG_LIMIT = 1024 * 1024
@@ -68,6 +75,20 @@ def request_from(data: Mapping[str, Any], *, source: str = "request") -> PlanReq
         reason = "; ".join([found[0][1] if found else str(exc), *rest])
         raise PlanError(reason, field=field or None, source=source) from None
     return request
+
+
+def every_problem(data: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Every field of ``data`` that is wrong on its own, with why (a request stops
+    at its first bad field; a spreadsheet row should hear of all of them)."""
+    found = []
+    for field, value in data.items():
+        try:
+            request_from(
+                {field: value, "timezone": "UTC"} if field != "timezone" else {field: value}
+            )
+        except PlanError as exc:
+            found.append((exc.field or field, exc.reason))
+    return found
 
 
 def load_request(path: str | os.PathLike[str], **overrides: Any) -> PlanRequest:
