@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from routines import batch
+from routines import BatchReport, batch
 from routines.batching.batch import CRASHED
 
 pytestmark = [
@@ -42,7 +42,7 @@ def descendants(pid: int) -> set[int]:
 def test_a_killed_worker_fails_at_most_its_row(tmp_path: Path) -> None:
     rows = [{"name": f"Client {n}", "weeks": "2", "timezone": "UTC"} for n in range(12)]
     before = descendants(os.getpid())
-    result: list[object] = []
+    result: list[BatchReport] = []
     runner = threading.Thread(target=lambda: result.append(batch(rows, tmp_path, workers=2)))
     runner.start()
     killed = None

@@ -308,7 +308,8 @@ def read_limited(
         raise error(f"{source}: cannot read the {what}: {os_problem(exc)}") from None
     kind = _kind(info.st_mode)
     if kind is not None:
-        raise error(f"{source}: is {kind}, not a {what} file")
+        article = "an" if what[:1].lower() in "aeiou" else "a"
+        raise error(f"{source}: is {kind}, not {article} {what} file")
     if info.st_size > limit:
         raise error(
             f"{source}: is {info.st_size:,} bytes; a {what} is at most {limit:,} bytes, so this "

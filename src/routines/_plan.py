@@ -295,12 +295,28 @@ class Plan:
                 f"version {SCHEMA_VERSION}"
             )
         try:
-            return converter.structure(data, cls)
+            plan: Plan = converter.structure(data, cls)
         except PlanError:
             raise
+        except RecursionError:
+            raise PlanError("not a plan: it is nested far too deeply") from None
         except Exception as exc:
             found = "; ".join(f"{field or 'plan'}: {message}" for field, message in describe(exc))
             raise PlanError(f"not a valid plan: {found}") from None
+        missing = sorted(
+            {
+                item.exercise
+                for session in plan.sessions
+                for item in (*session.items, *(i.was for i in session.items if i.was))
+            }
+            - set(plan.exercises)
+        )
+        if missing:
+            raise PlanError(
+                f"not a valid plan: its sessions use {', '.join(map(repr, missing[:3]))}, "
+                "which its exercises do not describe"
+            )
+        return plan
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Plan:
@@ -311,6 +327,10 @@ class Plan:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise PlanError(f"not a plan: invalid JSON ({exc})") from None
+        except UnicodeDecodeError:
+            raise PlanError("not a plan: not UTF-8 text (a plan file is JSON)") from None
+        except RecursionError:
+            raise PlanError("not a plan: it is nested far too deeply") from None
         return cls.from_dict(data)
 
     @classmethod

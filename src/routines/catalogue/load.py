@@ -15,7 +15,7 @@ from routines._convert import converter, describe
 from routines._files import read_limited
 from routines.catalogue.catalogue import Catalogue
 from routines.catalogue.exercise import Exercise
-from routines.errors import CatalogueError, Problem
+from routines.errors import CatalogueError, Problem, RoutinesError
 
 __all__ = ["builtin_exercises", "load_catalogue"]
 
@@ -25,11 +25,49 @@ def builtin_exercises() -> Traversable:
     return files("routines") / "exercises"
 
 
-def _toml_files(folder: Traversable, prefix: str) -> Iterator[tuple[str, Traversable]]:
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+#: How deep a user's folder of exercises may nest.
+MAX_DEPTH = 12
+
+
+def _toml_files(
+    folder: Traversable,
+    prefix: str,
+    problems: list[Problem],
+    seen: list[Path] | None = None,
+    depth: int = 0,
+) -> Iterator[tuple[str, Traversable]]:
+    """The ``.toml`` files under ``folder``, each folder once however links loop; a
+    link to nothing or out of the folder, or a folder too deep, is a problem, never
+    a hang. (``seen[0]`` is the folder the walk began in.)"""
+    if isinstance(folder, Path):
+        seen = [] if seen is None else seen
+        try:
+            real = folder.resolve(strict=True)
+        except (OSError, RuntimeError):
+            problems.append(Problem(prefix, "", "is a link that leads nowhere; remove it"))
+            return
+        if real in seen:
+            return  # a link back to a folder already read
+        if seen and not real.is_relative_to(seen[0]):
+            problems.append(
+                Problem(prefix, "", f"is a link out of the folder (to {real}); remove it")
+            )
+            return
+        seen.append(real)
+        if depth > MAX_DEPTH:
+            problems.append(Problem(prefix, "", f"is nested more than {MAX_DEPTH} folders deep"))
+            return
+    try:
+        entries = sorted(folder.iterdir(), key=lambda e: e.name)
+    except OSError as exc:
+        problems.append(Problem(prefix, "", f"cannot be read: {exc.strerror or exc}"))
+        return
+    for entry in entries:
         shown = f"{prefix}/{entry.name}"
-        if entry.is_dir():
-            yield from _toml_files(entry, shown)
+        if isinstance(entry, Path) and entry.is_symlink() and not entry.exists():
+            problems.append(Problem(shown, "", "is a link that leads nowhere; remove it"))
+        elif entry.is_dir():
+            yield from _toml_files(entry, shown, problems, seen, depth + 1)
         elif entry.name.endswith(".toml"):
             yield shown, entry
 
@@ -60,7 +98,8 @@ class _ParseCache:
             try:
                 loaded = json.loads(self.path.read_bytes())
                 if isinstance(loaded, dict) and loaded.get("format") == 1:
-                    self.old = loaded["files"]
+                    files = loaded.get("files")
+                    self.old = files if isinstance(files, dict) else {}
             except (OSError, ValueError, KeyError, TypeError):
                 self.old = {}
 
@@ -75,12 +114,19 @@ class _ParseCache:
         return [stat.st_mtime_ns, stat.st_size]
 
     def get(self, entry: Traversable) -> dict[str, object] | None:
+        """The parsed data of an unchanged file; anything odd in the cache (a damaged
+        or foreign file) is simply a miss, and the file is parsed again."""
         stamp = self._stamp(entry)
-        cached = self.old.get(str(entry))
-        if stamp is not None and cached is not None and cached[:2] == stamp:
+        cached = self.old.get(str(entry)) if isinstance(self.old, dict) else None
+        if (
+            stamp is not None
+            and isinstance(cached, list)
+            and len(cached) >= 3
+            and cached[:2] == stamp
+            and isinstance(cached[2], dict)
+        ):
             self.new[str(entry)] = cached
-            raw = cached[2]
-            return raw if isinstance(raw, dict) else None
+            return cached[2]
         return None
 
     def checked(self, entry: Traversable) -> bool:
@@ -93,6 +139,11 @@ class _ParseCache:
         kept = self.new.get(str(entry))
         if stamp is not None and (kept is None or kept[:2] != stamp):  # new or changed
             self.new[str(entry)] = [*stamp, raw]
+
+    def forget(self, entry: Traversable) -> None:
+        """Drop what the cache held for ``entry`` (it did not make an exercise)."""
+        self.old.pop(str(entry), None)
+        self.new.pop(str(entry), None)
 
     def mark_checked(self, entries: Iterable[Traversable]) -> None:
         """These files' exercises passed their checks (the catalogue loaded)."""
@@ -117,18 +168,20 @@ class _ParseCache:
 FILE_LIMIT = 1024 * 1024
 
 
-def _parse(shown: str, entry: Traversable, cache: _ParseCache) -> dict[str, object] | Problem:
-    raw = cache.get(entry)
+def _parse(
+    shown: str, entry: Traversable, cache: _ParseCache | None
+) -> dict[str, object] | Problem:
+    raw = cache.get(entry) if cache is not None else None
     if raw is not None:
         return raw
     try:
         if isinstance(entry, Path):  # a user's folder: a regular file of sane size
-            data = read_limited(entry, limit=FILE_LIMIT, what="exercise", error=CatalogueError)
+            data = read_limited(entry, limit=FILE_LIMIT, what="exercise", error=RoutinesError)
         else:
             data = entry.read_bytes()
         return tomllib.loads(data.decode("utf-8"))
-    except CatalogueError as exc:
-        return Problem(shown, "", str(exc).split(": ", 1)[-1])
+    except RoutinesError as exc:
+        return Problem(shown, "", exc.reason.split(": ", 1)[-1])
     except RecursionError:
         return Problem(shown, "", "is nested too deeply to be an exercise file")
     except UnicodeDecodeError as exc:
@@ -140,9 +193,21 @@ def _parse(shown: str, entry: Traversable, cache: _ParseCache) -> dict[str, obje
 def _read(
     shown: str, entry: Traversable, cache: _ParseCache
 ) -> tuple[Exercise | None, list[Problem]]:
+    found = _read_from(shown, entry, cache)
+    if found[1] and cache.get(entry) is not None:  # a damaged cache: the file decides
+        cache.forget(entry)
+        found = _read_from(shown, entry, None)
+    if not found[1]:
+        cache.put(entry, found[2])
+    return found[0], found[1]
+
+
+def _read_from(
+    shown: str, entry: Traversable, cache: _ParseCache | None
+) -> tuple[Exercise | None, list[Problem], dict[str, object]]:
     raw = _parse(shown, entry, cache)
     if isinstance(raw, Problem):
-        return None, [raw]
+        return None, [raw], {}
     stem = entry.name.removesuffix(".toml")
     problems = []
     if raw.get("id", stem) != stem:
@@ -153,10 +218,8 @@ def _read(
         exercise = converter.structure(raw, Exercise)
     except Exception as exc:  # cattrs groups every field error in one exception
         problems += [Problem(shown, field, message) for field, message in describe(exc)]
-        return None, problems
-    if not problems:
-        cache.put(entry, raw)
-    return exercise, problems
+        return None, problems, raw
+    return exercise, problems, raw
 
 
 def load_catalogue(*extra_dirs: str | os.PathLike[str]) -> Catalogue:
@@ -187,7 +250,7 @@ def load_catalogue(*extra_dirs: str | os.PathLike[str]) -> Catalogue:
     cache = _ParseCache(sources)
     for number, (prefix, folder) in enumerate(sources):
         seen_here: dict[str, str] = {}
-        for shown, entry in _toml_files(folder, prefix):
+        for shown, entry in _toml_files(folder, prefix, problems):
             exercise, found = _read(shown, entry, cache)
             problems += found
             if exercise is None:

@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
         raise LogError(
             f"{log_path}: no training log yet; record sessions with `routines log` first"
         )
-    with TrainingLog(log_path, plan_id=plan_identity(current)) as log:
+    with TrainingLog(log_path, plan_id=plan_identity(current), read_only=True) as log:
         adapted = adapt(current, log, today=today, catalogue=catalogue_from(args))
     adapted = with_settings(adapted, alarm=args.alarm, paper=args.paper)
     now = moment_of(today, adapted.request.timezone) if args.today else None

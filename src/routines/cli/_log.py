@@ -148,7 +148,7 @@ def run(args: argparse.Namespace) -> int:
     plan_id = plan_identity(plan)
     unit, logged = args.unit or "kg", set()
     if log_path.exists():  # refuse another plan's log before asking anything
-        with TrainingLog(log_path, plan_id=plan_id) as log:
+        with TrainingLog(log_path, plan_id=plan_id, read_only=True) as log:
             unit = args.unit or log.unit
             logged = {e.date for e in log.entries()}
     if args.cleared_by:

@@ -41,7 +41,7 @@ def show(log_path: Path, plan_path: Path, args: argparse.Namespace) -> int:
         raise LogError(
             f"{log_path}: no log yet; record a session with `routines log`, or give --log FILE"
         )
-    with TrainingLog(log_path) as log:
+    with TrainingLog(log_path, read_only=True) as log:
         entries = log.entries()
         plan_id = log.plan_id
         unit = log.unit
@@ -75,7 +75,7 @@ def show(log_path: Path, plan_path: Path, args: argparse.Namespace) -> int:
     for line in advice(entries):
         print(line)
     if plan_path.exists():
-        with TrainingLog(log_path) as log:
+        with TrainingLog(log_path, read_only=True) as log:
             clearances = log.clearances()
         for line in standing(Plan.read(plan_path), entries, clearances):
             print(line)

@@ -58,7 +58,7 @@ def over_earlier(
     day = today or dt.date.today()
     if earlier.adapted_on is not None:  # its past stays the past
         day = max(day, earlier.adapted_on)
-    with TrainingLog(log_path, plan_id=plan_identity(fresh)) as log:
+    with TrainingLog(log_path, plan_id=plan_identity(fresh), read_only=True) as log:
         adapted = adapt(fresh, log, today=day, catalogue=catalogue, published=earlier)
     if force:
         return (

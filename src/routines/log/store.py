@@ -67,11 +67,20 @@ class TrainingLog:
 
     The file is made if missing, and remembers ``plan_id`` (see :meth:`for_plan`);
     opening another plan's log is a :class:`LogError`. Reading needs no plan.
+    ``read_only=True`` opens an existing log without writing anything, so a log in a
+    read-only folder (or on a read-only disk) can still be read.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, plan_id: str | None = None) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        plan_id: str | None = None,
+        read_only: bool = False,
+    ) -> None:
         self.path = Path(path)
         self.plan_id = plan_id
+        self.read_only = read_only
         self._db: sqlite3.Connection | None = self._connect()
         try:
             self.plan_id = self._prepare(plan_id)
@@ -221,10 +230,28 @@ class TrainingLog:
         folder = self.path.parent
         if not folder.is_dir():
             raise self._fail(f"the folder {str(folder)!r} does not exist; create it first")
+        if self.read_only:
+            return self._connect_read_only()
         try:
             return sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_S, isolation_level=None)
         except sqlite3.Error as exc:
             raise self._fail(f"cannot open it ({exc})") from None
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        """Read-only; where SQLite cannot even make its shared-memory file beside the
+        log (a read-only folder), as an unchanging file."""
+        if not self.path.is_file():
+            raise self._fail("no such training log; record a session with `routines log`")
+        address = self.path.resolve().as_uri()
+        last: sqlite3.Error | None = None
+        for mode in ("mode=ro", "immutable=1"):
+            try:
+                db = sqlite3.connect(f"{address}?{mode}", uri=True, isolation_level=None)
+                db.execute("PRAGMA application_id").fetchone()
+                return db
+            except sqlite3.Error as exc:
+                last = exc
+        raise self._fail(f"cannot read it ({last})")
 
     def _prepare(self, plan_id: str | None) -> str | None:
         """Check (or create) the file; returns the plan id it belongs to."""
@@ -234,7 +261,7 @@ class TrainingLog:
                 application = db.execute("PRAGMA application_id").fetchone()[0]
             except sqlite3.DatabaseError:
                 raise self._fail(not_a_log) from None
-            if application == 0:
+            if application == 0 and not self.read_only:
                 application = self._create(db, plan_id)
             if application != _APPLICATION_ID:
                 raise self._fail(not_a_log)
@@ -243,8 +270,9 @@ class TrainingLog:
                 raise self._fail(
                     f"was written by a newer routines (log format {version}); upgrade routines"
                 )
-            _write_ahead(db)
-            db.execute("PRAGMA synchronous=FULL")
+            if not self.read_only:
+                _write_ahead(db)
+                db.execute("PRAGMA synchronous=FULL")
             found = db.execute("SELECT value FROM meta WHERE key = 'plan_id'").fetchone()
         stored: str | None = found[0] if found else None
         if stored is not None and plan_id is not None and stored != plan_id:
