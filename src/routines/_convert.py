@@ -90,7 +90,9 @@ def _structure_date(value: Any, _: Any) -> dt.date:
 
 def _structure_time(value: Any, _: Any) -> dt.time:
     if isinstance(value, dt.time):
-        return value.replace(second=0, microsecond=0, tzinfo=None)
+        if value.second or value.microsecond:
+            raise ValueError(f"{value.isoformat()!r} has seconds; give HH:MM such as 07:00")
+        return value.replace(tzinfo=None)
     if isinstance(value, str):
         hours, sep, minutes = value.partition(":")
         well_formed = sep and hours.isdigit() and minutes.isdigit() and len(minutes) == 2

@@ -193,6 +193,11 @@ def _zone_valid(instance: Any, attribute: attrs.Attribute[str], value: str) -> N
         )
 
 
+def _goal_valid(instance: Any, attribute: Any, value: object) -> None:
+    if not isinstance(value, str) or not 0 < len(value) <= 60 or not value.isprintable():
+        raise _problem("goal", value, "is not a goal preset's name, such as upper-back-runner")
+
+
 def _seed_valid(instance: Any, attribute: Any, value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**63:
         raise _problem("seed", value, "must be a whole number, 0 or more")
@@ -313,7 +318,7 @@ class PlanRequest:
         validator=_no_repeats,
     )
     #: The name of a goal preset in :data:`routines.GOALS`.
-    goal: str = "upper-back-runner"
+    goal: str = attrs.field(default="upper-back-runner", validator=_goal_valid)
     #: Days the person runs.
     run_days: tuple[Weekday, ...] = attrs.field(
         default=(), converter=_run_day_list, validator=_no_repeats

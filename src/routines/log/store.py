@@ -35,6 +35,8 @@ def log_path_for(plan_file: str | os.PathLike[str]) -> Path:
     'plans/ann.log.sqlite'
     """
     path = Path(plan_file)
+    if not path.name or path.name in (".", ".."):
+        raise LogError(f"{str(plan_file)!r} is not a plan file; give one such as plan.json")
     return path.with_name(path.name.removesuffix(".json") + ".log.sqlite")
 
 
