@@ -162,3 +162,55 @@ def test_a_training_log_of_any_bytes_is_a_log_error(data: bytes) -> None:
         for read_only in (True, False):
             with contextlib.suppress(LogError), TrainingLog(path, read_only=read_only) as log:
                 log.entries()
+
+
+_BASE = plan(PlanRequest(weeks=2, timezone="UTC", start="2030-01-07")).to_dict()
+
+
+def _paths(data: object, where: tuple[object, ...] = ()) -> Iterator[tuple[object, ...]]:
+    """Every place in a JSON value (the key or index path to it)."""
+    yield where
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _paths(value, (*where, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _paths(value, (*where, index))
+
+
+_PLACES = [p for p in _paths(_BASE) if p and p[0] not in ("schema_version",)]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_PLACES),
+                  st.one_of(st.none(), st.integers(-5, 500), hostile_values, st.just([]))),
+        min_size=1, max_size=3,
+    )
+)  # fmt: skip
+def test_a_plan_that_reads_never_crashes_adapt(
+    changes: list[tuple[tuple[object, ...], object]],
+) -> None:
+    import copy
+    import datetime as dt
+
+    from routines import LogEntry, adapt
+
+    data = copy.deepcopy(_BASE)
+    for place, value in changes:
+        target: object = data
+        try:
+            for step in place[:-1]:
+                target = target[step]  # type: ignore[index]
+            target[place[-1]] = value  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            continue
+    try:
+        mutated = Plan.from_dict(data)
+    except PlanError:
+        return
+    first = next(iter(mutated.sessions), None)
+    log = [LogEntry(date=first.date, pain=7)] if first is not None else []
+    with contextlib.suppress(RoutinesError):
+        adapt(mutated, log, today=dt.date(2030, 1, 9))
