@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import unicodedata
-import zoneinfo
 from enum import StrEnum
-from pathlib import Path
 from typing import Any
 
 import attrs
 
 from routines._request_values import level, time_of_day, vocabulary, weekday, whole
 from routines._request_values import start as start_date
+from routines._zones import system_timezone, zone_name, zone_valid
 from routines.catalogue.vocab import Equipment, Level
 from routines.errors import PlanError
 
 __all__ = [
+    "LAYOUTS",
     "MIN_MINUTES",
     "PAPERS",
     "SCREENING_QUESTIONS",
@@ -103,31 +102,6 @@ def next_monday(today: dt.date | None = None) -> dt.date:
     return today + dt.timedelta(days=7 - today.weekday())
 
 
-def system_timezone() -> str:
-    """The IANA name of this machine's time zone, or ``"UTC"`` if unknown."""
-    candidates = [os.environ.get("TZ", "").lstrip(":")]
-    try:
-        target = str(Path("/etc/localtime").resolve())
-        if "zoneinfo/" in target:
-            candidates.append(target.split("zoneinfo/", 1)[1])
-    except OSError:  # pragma: no cover - no /etc/localtime (Windows)
-        pass
-    for name in candidates:
-        if name and _valid_zone(name):
-            return name
-    return "UTC"
-
-
-def _valid_zone(name: str) -> bool:
-    if not isinstance(name, str) or not 0 < len(name) <= 64 or name != name.strip():
-        return False
-    try:
-        zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # a folder, too long
-        return False
-    return True
-
-
 def _problem(field: str, value: object, fix: str) -> PlanError:
     return PlanError(f"{value!r} {fix}", field=field)
 
@@ -173,23 +147,28 @@ def _days_valid(
     _no_repeats(instance, attribute, value)
 
 
-#: Names of UTC itself: a plan in any of them is written as plain UTC.
-UTC_ALIASES = frozenset(
-    {"UTC", "Etc/UTC", "UCT", "Etc/UCT", "GMT", "Etc/GMT", "GMT0", "Etc/GMT0", "GMT+0",
-     "Etc/GMT+0", "GMT-0", "Etc/GMT-0", "Greenwich", "Etc/Greenwich", "Universal",
-     "Etc/Universal", "Zulu", "Etc/Zulu"}
-)  # fmt: skip
+#: The printed plan's layouts.
+LAYOUTS = ("handout", "diary")
 
 
-def _zone_name(value: Any) -> Any:
-    """``"UTC"`` for any name of UTC (``Etc/UTC``, ``GMT``, ``Zulu``...)."""
-    return "UTC" if isinstance(value, str) and value.strip() in UTC_ALIASES else value
+def _layout_valid(instance: Any, attribute: Any, value: str) -> None:
+    if value not in LAYOUTS:
+        raise _problem("layout", value, f"is not a layout; use {' or '.join(LAYOUTS)}")
 
 
-def _zone_valid(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
-    if not _valid_zone(value):
+def _url_valid(instance: Any, attribute: Any, value: str | None) -> None:
+    if value is None:
+        return
+    ok = (
+        isinstance(value, str)
+        and value.startswith(("https://", "http://", "webcal://"))
+        and len(value) <= 400
+        and value.isprintable()
+        and " " not in value
+    )
+    if not ok:
         raise _problem(
-            "timezone", value, "is not an IANA time zone; use a name such as Europe/Berlin or UTC"
+            attribute.name, value, "is not a web address; give one such as https://example.org/plan"
         )
 
 
@@ -305,9 +284,7 @@ class PlanRequest:
     #: Start time of each session, a plain time such as 07:00 (the default).
     time: dt.time = attrs.field(default=dt.time(7, 0), converter=time_of_day)
     #: An IANA time zone name such as ``"Europe/Berlin"`` (default: this computer's).
-    timezone: str = attrs.field(
-        factory=system_timezone, converter=_zone_name, validator=_zone_valid
-    )
+    timezone: str = attrs.field(factory=system_timezone, converter=zone_name, validator=zone_valid)
     #: Beginner (the default), intermediate or advanced.
     level: Level = attrs.field(default=Level.BEGINNER, converter=level)
     #: What the person has (default none and a band); a mat, a wall, a doorway, a
@@ -349,6 +326,36 @@ class PlanRequest:
     #: clearance.
     cleared_by: str | None = attrs.field(
         default=None, validator=_name_valid, metadata={"omit_if_default": True}
+    )
+    #: Who the plan is for, printed on the handout's cover (``"Ann Smith"``).
+    for_person: str | None = attrs.field(
+        default=None, validator=_name_valid, metadata={"omit_if_default": True}
+    )
+    #: Who prepared it (a physiotherapist or coach), printed on the cover.
+    prepared_by: str | None = attrs.field(
+        default=None, validator=_name_valid, metadata={"omit_if_default": True}
+    )
+    #: How to reach them (a phone number or e-mail address), printed on the cover.
+    contact: str | None = attrs.field(
+        default=None, validator=_name_valid, metadata={"omit_if_default": True}
+    )
+    #: The address the calendar feed is published at (``https://...``): a QR code on
+    #: the cover, and the calendar's own URL and SOURCE.
+    feed_url: str | None = attrs.field(
+        default=None, validator=_url_valid, metadata={"omit_if_default": True}
+    )
+    #: A page with the plan's instructions (where its PDF is, say): each calendar
+    #: event links to it.
+    instructions_url: str | None = attrs.field(
+        default=None, validator=_url_valid, metadata={"omit_if_default": True}
+    )
+    #: The printed plan's layout: ``"handout"`` (the default: a page per session,
+    #: week by week in a grid) or ``"diary"`` (a page per week, a table per date).
+    layout: str = attrs.field(
+        default="handout",
+        converter=_lower,
+        validator=_layout_valid,
+        metadata={"omit_if_default": True},
     )
 
     def week_start(self, week: int) -> dt.date:

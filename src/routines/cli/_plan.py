@@ -57,6 +57,12 @@ _OPTIONS: dict[str, tuple[str, str]] = {
     "--cleared-by": ("cleared_by", "who cleared you after a yes to a readiness question"),
     "--alarm": ("alarm", "calendar reminder, minutes before each session, or none (default 15)"),
     "--paper": ("paper", "the PDF's paper size: a4 (default) or letter"),
+    "--layout": ("layout", "handout (default: a page per session) or diary (a page per week)"),
+    "--for-person": ("for_person", "who the plan is for, on the cover"),
+    "--prepared-by": ("prepared_by", "who prepared it, on the cover"),
+    "--contact": ("contact", "how to reach them, on the cover"),
+    "--feed-url": ("feed_url", "where the calendar feed is published: a QR code on the cover"),
+    "--instructions-url": ("instructions_url", "a page each calendar event links to"),
 }
 _INTEGERS = {"weeks", "minutes", "seed"}
 

@@ -39,7 +39,8 @@ def _normalise(data: Mapping[str, Any]) -> dict[str, Any]:
         value = raw.get(field)
         if isinstance(value, str):
             raw[field] = [part.strip() for part in value.split(",") if part.strip()]
-    for field in ("long_run", "deload_every", "name", "id", "cleared_by", "alarm"):
+    for field in ("long_run", "deload_every", "name", "id", "cleared_by", "alarm", "for_person",
+                  "prepared_by", "contact", "feed_url", "instructions_url"):  # fmt: skip
         if isinstance(raw.get(field), str) and raw[field].strip().lower() in ("", "none", "off"):
             raw[field] = None
     alarm = raw.get("alarm")
@@ -143,6 +144,12 @@ _STARTER: dict[str, str] = {
     "id": "a stable identity for calendar feeds (default: from the name)",
     "alarm": 'a calendar reminder this many minutes before each session (0-1440), or "none"',
     "paper": 'the printed plan\'s paper size: "a4" or "letter"',
+    "for_person": "who the plan is for, printed on the cover",
+    "prepared_by": "who prepared it (a physiotherapist or coach), printed on the cover",
+    "contact": "how to reach them (a phone number or e-mail), printed on the cover",
+    "feed_url": "where the calendar feed is published (https://...): a QR code on the cover",
+    "instructions_url": "a page with the plan's instructions: each calendar event links to it",
+    "layout": '"handout" (a page per session, week by week) or "diary" (a page per week)',
     "cleared_by": "after a yes to a readiness question: who cleared you to exercise "
     '(a name such as "Dr Smith", or "yes")',
 }
@@ -186,6 +193,11 @@ def starter_config(today: dt.date | None = None) -> str:
                 "long_run": '"sun"',
                 "id": '"my-plan"',
                 "cleared_by": '"Dr Smith"',
+                "for_person": '"Ann Smith"',
+                "prepared_by": '"Sam Lee, physiotherapist"',
+                "contact": '"sam@example.org"',
+                "feed_url": '"https://example.org/feeds/back-plan.ics"',
+                "instructions_url": '"https://example.org/plans/ann"',
             }
             shown = example.get(field, _toml_value(value) if value == () else '""')
             lines += [f"# {field} = {shown}", ""]
