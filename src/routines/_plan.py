@@ -5,10 +5,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
-import re
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
@@ -23,6 +21,8 @@ from routines.catalogue.vocab import Dose
 
 if TYPE_CHECKING:
     from routines.catalogue.vocab import Level
+
+from routines._identity import plan_identity
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -247,6 +247,17 @@ class Plan:
     referral: str | None = attrs.field(default=None, metadata=_UNSET_OMITTED)
     #: The log week by week, in a plan adapted to it (for the progress chart).
     progress: tuple[WeekProgress, ...] = attrs.field(default=(), metadata=_UNSET_OMITTED)
+    #: The names of the easier and harder variants of its exercises that the plan
+    #: does not use itself (id -> name), so its printout names them as the
+    #: catalogue does.
+    names: dict[str, str] = attrs.field(factory=dict, hash=False, metadata=_UNSET_OMITTED)
+
+    def name_of(self, exercise_id: str) -> str:
+        """The catalogue name of an exercise the plan uses or names as a variant."""
+        found = self.exercises.get(exercise_id)
+        if found is not None:
+            return found.name
+        return self.names.get(exercise_id) or exercise_id.replace("-", " ").capitalize()
 
     @property
     def sessions(self) -> Iterator[Session]:
@@ -375,18 +386,3 @@ class Plan:
 
 #: The largest plan file read (a 52-week plan of 7 days is about 3 MB).
 PLAN_LIMIT = 64 * 1024 * 1024
-
-
-def plan_identity(plan: Plan) -> str:
-    """The plan's stable identity: the request's ``id``, else its name (or title).
-
-    Changing the start date, time, minutes, equipment or exercises keeps it, so
-    calendars update the same subscription (sessions that moved are published as
-    cancelled and new ones added). A feed's address adds a random token to it (see
-    :mod:`routines.exporters.feeds`), so the identity need not be secret.
-    """
-    request = plan.request
-    base = request.id or request.name or plan.title
-    slug = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-")[:40] or "plan"
-    digest = hashlib.sha256(base.encode("utf-8")).hexdigest()[:12]
-    return f"{slug}-{digest}"

@@ -16,6 +16,7 @@ from routines.cli._common import (
     add_catalogue_option,
     catalogue_from,
     moment_of,
+    week_range,
     with_settings,
 )
 from routines.cli._plan import add_force_option
@@ -70,6 +71,15 @@ def add_parser(commands: Any) -> None:
         "--feed", metavar="DIR", help="also update DIR/<plan>.ics, as `routines feed` wrote it"
     )
     parser.add_argument("--pdf", metavar="FILE", help="write a PDF of the weeks still to come")
+    parser.add_argument(
+        "--print-weeks", metavar="WEEKS", type=week_range, help="with --pdf: only these weeks"
+    )
+    parser.add_argument(
+        "--layout",
+        choices=["diary", "handout"],
+        help="with --pdf: diary (the default here: a page per week, each day as adapted) or "
+        "handout",
+    )
     parser.add_argument(
         "--alarm", metavar="MINUTES", help="change the plan's calendar reminder: minutes, or none"
     )
@@ -137,6 +147,8 @@ def run(args: argparse.Namespace) -> int:
                 ics=None,
                 json=None,
                 force=args.force,
+                print_weeks=args.print_weeks,
+                layout=args.layout or "diary",  # adapted days can differ within a week
             )
     print(adapted.adapted)
     if adapted.stopped:

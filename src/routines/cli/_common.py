@@ -93,3 +93,14 @@ def enum_list(enum: type[E], option: str) -> Callable[[str], tuple[E, ...]]:
 
     parse.__name__ = option
     return parse
+
+
+def week_range(text: str) -> tuple[int, int]:
+    """An argparse type: ``"3-4"`` (weeks 3 to 4) or ``"3"`` (week 3 alone)."""
+    first, dash, last = text.strip().partition("-")
+    if not first.isdigit() or (dash and not last.isdigit()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not weeks; give one such as 3-4, or 3")
+    low, high = int(first), int(last) if dash else int(first)
+    if not 1 <= low <= high:
+        raise argparse.ArgumentTypeError(f"{text!r} is not weeks; give the first one first")
+    return low, high

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from routines._request import SCREENING_QUESTIONS
-from routines.cli._common import UsageError, add_catalogue_option, catalogue_from
+from routines.cli._common import UsageError, add_catalogue_option, catalogue_from, week_range
 from routines.cli._replan import over_earlier
 from routines.errors import PlanError
 from routines.exporters.export import export
@@ -26,6 +26,7 @@ examples:
   routines init && routines plan --config plan.toml --weeks 12
                                     a config file, with a flag on top
   routines plan --dry-run --full    print every week, write nothing
+  routines plan --print-weeks 3-4 --layout diary     a PDF of weeks 3 and 4, a page a week
   routines plan --json - --ics none --pdf none     the plan as JSON on stdout
   routines plan --screening chest_pain_activity=no --screening dizziness=no
 
@@ -94,6 +95,12 @@ def add_parser(commands: Any) -> None:
         "--json",
         metavar="FILE",
         help="the plan as JSON, read by `routines log` (default plan.json; - for stdout)",
+    )
+    parser.add_argument(
+        "--print-weeks",
+        metavar="WEEKS",
+        type=week_range,
+        help="print only these weeks in the PDF, such as 3-4 (the JSON and calendar keep all)",
     )
     parser.add_argument(
         "--dry-run", action="store_true", help="print the summary only; write no files"
@@ -221,6 +228,7 @@ def run(args: argparse.Namespace) -> int:
             ics=targets["ics"],
             json=targets["json"],
             force=forced(args, targets),
+            print_weeks=args.print_weeks,
         )
     print(summary(result, full=args.full))
     if kept:

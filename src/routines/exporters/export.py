@@ -77,6 +77,8 @@ def export(
     alarm_minutes: Alarm = FROM_PLAN,
     force: bool | Collection[StrPath] = False,
     now: dt.datetime | None = None,
+    layout: str | None = None,
+    print_weeks: tuple[int, int] | None = None,
 ) -> tuple[Path, ...]:
     """Write the plan's PDF, calendar and JSON (``None`` skips one); return the paths.
 
@@ -86,7 +88,9 @@ def export(
     written unless every target is free or already this plan's (regenerating a
     plan updates its calendar in place: UIDs kept, SEQUENCE raised only on changed
     events, the past as it was published). ``now`` is the moment that separates
-    the calendar's past from its future (default: the current time).
+    the calendar's past from its future (default: the current time). ``layout``
+    (``"handout"`` or ``"diary"``, default the plan's own) and ``print_weeks``
+    (``(first, last)``: only those weeks) shape the PDF.
     """
     from routines.exporters.ics import to_ics
 
@@ -98,6 +102,10 @@ def export(
     for target in targets.values():
         check_target(target)
     size = (paper or plan.request.paper).strip().lower()
+    if "pdf" in targets and print_weeks is not None:
+        from routines.exporters.pdf.document import weeks_of
+
+        weeks_of(plan, print_weeks)  # a range outside the plan: refused before writing
     if "pdf" in targets and size not in ("a4", "letter"):
         raise ExportError(f"{size!r} is not a paper size; use a4 or letter", field="paper")
     identity = plan_identity(plan)
@@ -119,7 +127,7 @@ def export(
         from routines.exporters.pdf.document import build_pdf
 
         def write_pdf(handle: BinaryIO) -> None:
-            build_pdf(plan, handle, paper=size)
+            build_pdf(plan, handle, paper=size, layout=layout, print_weeks=print_weeks)
 
         writes.append((targets["pdf"], write_pdf))
     return write_together(writes)

@@ -122,12 +122,15 @@ def plan(request: PlanRequest | None = None, catalogue: Catalogue | None = None)
         for w in weeks
     )
     used = sorted({item.exercise for w in plan_weeks for s in w.sessions for item in s.items})
+    exercises = {exercise_id: pool.get(exercise_id) for exercise_id in used}
+    variants = {v for e in exercises.values() for v in (*e.regressions, *e.progressions)}
     return Plan(
         request=request,
         title=request.name or goal.title,
         goal_summary=goal.summary,
         weeks=plan_weeks,
-        exercises={exercise_id: pool.get(exercise_id) for exercise_id in used},
+        exercises=exercises,
+        names={v: catalogue.get(v).name for v in sorted(variants - set(used)) if v in catalogue},
         safety=safety_notes(),
         notes=plan_notes(request, weeks, plan_weeks),
     )

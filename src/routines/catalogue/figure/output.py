@@ -20,7 +20,10 @@ from reportlab.platypus import Flowable
 from routines.catalogue.exercise import Exercise
 from routines.catalogue.figure.render import draw
 
-__all__ = ["FigureFlowable", "form_name", "to_svg", "write_svg"]
+__all__ = ["FORM_WIDTH", "FigureFlowable", "form_name", "to_svg", "write_svg"]
+
+#: The width (mm) every figure is drawn at in a PDF, then scaled to each use.
+FORM_WIDTH = 60.0
 
 
 def to_svg(exercise: Exercise, width_mm: float = 35.0, height_mm: float | None = None) -> str:
@@ -84,15 +87,22 @@ class FigureFlowable(Flowable):  # type: ignore[misc]  # reportlab has no type h
 
     def draw(self) -> None:
         canvas: Any = self.canv
-        name = form_name(self.exercise, self.width_mm, self.height_mm)
+        # one form per figure at one shape (FORM_WIDTH x FORM_HEIGHT), scaled to
+        # every size it is shown at: a figure is embedded once however it is used
+        ratio = self.height_mm / self.width_mm
+        base_w, base_h = FORM_WIDTH, FORM_WIDTH * ratio
+        name = form_name(self.exercise, base_w, round(base_h, 2))
         if not canvas.hasForm(name):
-            drawing = _drawing(name, self.exercise, self.width_mm, self.height_mm)
+            drawing = _drawing(name, self.exercise, base_w, base_h)
             # the document's own (embedded) font, not reportlab's default Helvetica
             drawing.initialFontName = self.font or canvas._fontname
-            canvas.beginForm(name, 0, 0, self.width, self.height)
+            canvas.beginForm(name, 0, 0, base_w * mm, base_h * mm)
             renderPDF.draw(drawing, canvas, 0, 0)
             canvas.endForm()
+        canvas.saveState()
+        canvas.scale(self.width_mm / base_w, self.height_mm / base_h)
         canvas.doForm(name)
+        canvas.restoreState()
 
 
 #: Figures drawn in this process, by form name (which changes with the figure): a

@@ -1,93 +1,171 @@
 """Printable PDF plans, built with reportlab's platypus and graphics.
 
 Imported only when a PDF is made, so ``import routines`` never loads reportlab.
-The pages come from :mod:`~routines.exporters.pdf.cover`,
+Two layouts: the ``handout`` (the default: a cover, an overview of the weeks, a
+page per session with a week-by-week grid, and the exercise guide) and the
+``diary`` (the same cover, overview and guide, and a page per week with a table
+per date). The pages come from :mod:`~routines.exporters.pdf.cover`,
+:mod:`~routines.exporters.pdf.overview`, :mod:`~routines.exporters.pdf.handout`,
 :mod:`~routines.exporters.pdf.pages` and :mod:`~routines.exporters.pdf.guide`, in
-the style of :mod:`~routines.exporters.pdf.styles`.
+the style of :mod:`~routines.exporters.pdf.styles`. Every page says "page x of y";
+the outline (bookmarks) lists the cover, the overview, each session or week and
+each exercise; every exercise name links to its entry in the guide.
 """
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Any, BinaryIO
 
-from reportlab.lib.units import mm
+import attrs
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 
 from routines._plan import Plan, plan_identity
+from routines._request import LAYOUTS
 from routines._version import version
 from routines.errors import ExportError
 from routines.exporters.owners import pdf_keywords
 from routines.exporters.pdf.cover import cover
 from routines.exporters.pdf.guide import guide
-from routines.exporters.pdf.pages import overview, progress_page, week_pages
-from routines.exporters.pdf.styles import DARK, FONT, MARGIN, PAPERS, register_fonts, styles
+from routines.exporters.pdf.handout import session_pages
+from routines.exporters.pdf.overview import overview
+from routines.exporters.pdf.pages import progress_page, week_pages
+from routines.exporters.pdf.styles import (
+    BOTTOM,
+    DARK,
+    FONT,
+    FOOTER,
+    MARGIN,
+    PAPERS,
+    SMALLEST,
+    register_fonts,
+    styles,
+)
+from routines.exporters.sessions import handout_of
 
-__all__ = ["PAPERS", "build_pdf", "write_pdf"]
+__all__ = ["LAYOUTS", "PAPERS", "build_pdf", "weeks_of", "write_pdf"]
 
 
-def build_pdf(plan: Plan, handle: BinaryIO, *, paper: str = "a4", figures: bool = True) -> None:
-    """Render the plan as a PDF into an open binary file (``figures=False``: the
-    exercise guide in words only)."""
-    size = PAPERS.get(paper.lower())
+def weeks_of(plan: Plan, weeks: tuple[int, int] | None) -> Plan:
+    """The plan with only weeks ``first``-``last`` (both included), to print them."""
+    if weeks is None:
+        return plan
+    first, last = weeks
+    chosen = tuple(week for week in plan.weeks if first <= week.index <= last)
+    if not chosen or first > last:
+        known = f"{plan.weeks[0].index}-{plan.weeks[-1].index}" if plan.weeks else "none"
+        raise ExportError(
+            f"{first}-{last} is not among the plan's weeks ({known}); give weeks such as 3-4",
+            field="print_weeks",
+        )
+    return attrs.evolve(plan, weeks=chosen)
+
+
+class _Pages(Canvas):  # type: ignore[misc]  # reportlab has no type hints
+    """A canvas that holds its pages until the end, to write "page x of y"."""
+
+    def __init__(self, *args: Any, footer: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._held: list[dict[str, Any]] = []
+        self._footer = footer
+
+    def showPage(self) -> None:
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._held)
+        for state in self._held:
+            self.__dict__.update(state)
+            self.saveState()
+            self.setFont(FONT, SMALLEST)
+            self.setFillColor(DARK)
+            width = self._pagesize[0]
+            self.drawString(MARGIN, FOOTER, self._footer[:95])
+            self.drawRightString(width - MARGIN, FOOTER, f"page {self._pageNumber} of {total}")
+            self.restoreState()
+            super().showPage()
+        super().save()
+
+
+class _Document(BaseDocTemplate):  # type: ignore[misc]
+    """Bookmarks every flowable marked with ``_bookmark = (title, level)``."""
+
+    def afterFlowable(self, flowable: Any) -> None:
+        mark = getattr(flowable, "_bookmark", None)
+        if mark is None:
+            return
+        title, level = mark
+        key = f"outline-{id(flowable)}"
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(title, key, level=level, closed=level > 0)
+
+
+def build_pdf(
+    plan: Plan,
+    handle: BinaryIO,
+    *,
+    paper: str | None = None,
+    layout: str | None = None,
+    print_weeks: tuple[int, int] | None = None,
+    figures: bool = True,
+) -> None:
+    """Render the plan as a PDF into an open binary file: on ``paper`` in ``layout``
+    (default: the plan's own), only weeks ``print_weeks`` if given (``figures=False``:
+    no pictures, for comparison)."""
+    size = PAPERS.get((paper or plan.request.paper).lower())
     if size is None:
-        raise ExportError(f"paper: {paper!r} is not a paper size; use a4 or letter")
+        raise ExportError(f"{paper!r} is not a paper size; use a4 or letter", field="paper")
+    shape = (layout or plan.request.layout).lower()
+    if shape not in LAYOUTS:
+        raise ExportError(f"{layout!r} is not a layout; use handout or diary", field="layout")
+    printed = weeks_of(plan, print_weeks)
     register_fonts()
     s = styles()
     width = size[0] - 2 * MARGIN
-    footer = f"{plan.title} - general information, not medical advice"
-
-    def on_page(canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(FONT, 7.5)
-        canvas.setFillColor(DARK)
-        y = MARGIN - 7 * mm  # inside the page margin
-        canvas.drawString(MARGIN, y, footer[:110])
-        canvas.drawRightString(size[0] - MARGIN, y, f"page {doc.page}")
-        canvas.restoreState()
-
-    doc = BaseDocTemplate(
+    height = size[1] - MARGIN - BOTTOM
+    doc = _Document(
         handle,
         pagesize=size,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=MARGIN,
-        bottomMargin=MARGIN,
+        bottomMargin=BOTTOM,
         title=plan.title,
         subject=plan.goal_summary,
-        author="routines",
+        author=plan.request.prepared_by or "routines",
         creator=f"routines {version()}",
         keywords=pdf_keywords(plan_identity(plan), plan.stopped),
         initialFontName=FONT,
-        initialFontSize=9.5,
+        initialFontSize=11,
     )
-    frame = Frame(
-        MARGIN,
-        MARGIN,
-        width,
-        size[1] - 2 * MARGIN,
-        id="body",
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
-    story = [*cover(plan, s), PageBreak(), *overview(plan, s, width)]
+    frame = Frame(MARGIN, BOTTOM, width, height, id="body", leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0)  # fmt: skip
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    handout = handout_of(printed)
+    front = cover(plan, s, width)
+    front[0]._bookmark = ("Cover", 0)
+    story = [*front, PageBreak(), *overview(printed, handout, s, width)]
+    story[len(front) + 1]._bookmark = ("Your weeks", 0)
     if plan.progress:
         story += [PageBreak(), *progress_page(plan, s, width)]
-    story += week_pages(plan, s, width) + guide(plan, s, width, figures=figures)
-    doc.build(story)
+    if shape == "handout":
+        for page in session_pages(printed, handout, s, width, height):
+            story += [PageBreak(), page]
+    else:
+        story += week_pages(printed, s, width)
+    story += [PageBreak(), *guide(printed, s, width, height, figures=figures)]
+    footer = f"{plan.title}: general information, not medical advice"
+    doc.build(story, canvasmaker=lambda *a, **k: _Pages(*a, footer=footer, **k))
 
 
 def write_pdf(
     plan: Plan,
-    path: str | os.PathLike[str],
+    path: Any,
     *,
     paper: str | None = None,
     force: bool = False,
-) -> Path:
+) -> Any:
     """Write the plan's PDF to ``path`` through a temporary file and a rename: a
     failure never leaves a half-written PDF or harms an existing file.
 

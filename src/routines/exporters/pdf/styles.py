@@ -22,12 +22,15 @@ from reportlab.platypus import ListFlowable, ListItem, Paragraph
 
 __all__ = [
     "BOLD",
+    "BOTTOM",
     "DARK",
     "FONT",
+    "FOOTER",
     "INK",
     "MARGIN",
     "PAPERS",
     "SHADE",
+    "SMALLEST",
     "TABLE_FONT",
     "bullets",
     "escaped",
@@ -37,7 +40,13 @@ __all__ = [
 
 PAPERS = {"a4": A4, "letter": LETTER}
 
+#: The page margin: everything printed stays at least 12 mm from the paper's edge
+#: (home printers cut at about 5 mm).
 MARGIN = 15 * mm
+#: The bottom margin, with room for the footer line (13 mm from the edge).
+BOTTOM = 22 * mm
+#: The footer's baseline, from the bottom edge.
+FOOTER = 13 * mm
 
 FONT = "RoutinesSans"
 
@@ -65,47 +74,43 @@ def register_fonts() -> None:
     )
 
 
+#: The smallest text printed: table text and small notes (body text is 11 pt).
+SMALLEST = 10
+
+
 def styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5, textColor=INK)
+    """Body text 11 pt, tables and notes 10 pt: readable when printed."""
+    base = ParagraphStyle("body", fontName=FONT, fontSize=11, leading=14, textColor=INK)
+    small = {"fontSize": SMALLEST, "leading": 12.5}
     return {
         "body": base,
-        "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=10.5),
-        "head": ParagraphStyle("head", parent=base, fontName=BOLD, fontSize=8.5, leading=10.5),
-        "colhead": ParagraphStyle("colhead", parent=base, fontName=BOLD, fontSize=7.5, leading=9),
+        "small": ParagraphStyle("small", parent=base, **small),
+        "cell": ParagraphStyle("cell", parent=base, **small),
+        "head": ParagraphStyle("head", parent=base, fontName=BOLD, **small),
+        "colhead": ParagraphStyle("colhead", parent=base, fontName=BOLD, **small),
         "title": ParagraphStyle(
-            "title", parent=base, fontName=BOLD, fontSize=22, leading=27, spaceAfter=6
+            "title", parent=base, fontName=BOLD, fontSize=24, leading=29, spaceAfter=4
         ),
         "h1": ParagraphStyle(
-            "h1", parent=base, fontName=BOLD, fontSize=15, leading=19, spaceBefore=4, spaceAfter=6
+            "h1", parent=base, fontName=BOLD, fontSize=17, leading=21, spaceBefore=0, spaceAfter=5
         ),
         "h2": ParagraphStyle(
-            "h2",
-            parent=base,
-            fontName=BOLD,
-            fontSize=11.5,
-            leading=14.5,
-            spaceBefore=8,
-            spaceAfter=3,
+            "h2", parent=base, fontName=BOLD, fontSize=13, leading=16, spaceBefore=7, spaceAfter=3
         ),
         "h3": ParagraphStyle(
-            "h3", parent=base, fontName=BOLD, fontSize=10, leading=13, spaceBefore=6, spaceAfter=2
+            "h3", parent=base, fontName=BOLD, fontSize=12, leading=15, spaceBefore=0, spaceAfter=2
         ),
         "warning": ParagraphStyle(
             "warning",
             parent=base,
             fontName=BOLD,
-            fontSize=10,
-            leading=13,
             borderColor=INK,
             borderWidth=1,
             borderPadding=6,
-            spaceBefore=10,
-            spaceAfter=10,
+            spaceBefore=8,
+            spaceAfter=8,
         ),
-        "center": ParagraphStyle(
-            "center", parent=base, fontSize=8, leading=10, alignment=TA_CENTER
-        ),
+        "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER, **small),
     }
 
 
@@ -121,6 +126,6 @@ def bullets(lines: Iterable[str], style: ParagraphStyle, kind: str = "bullet") -
         bulletType=kind,
         start="1" if kind == "1" else None,
         bulletFontName=FONT,
-        bulletFontSize=8,
-        leftIndent=12,
+        bulletFontSize=SMALLEST,
+        leftIndent=14,
     )
