@@ -87,7 +87,7 @@ def test_three_weeks_with_a_pain_flare(capsys: pytest.CaptureFixture[str], tmp_p
     easier = adapted.exercise(item.exercise).name
     event = next(e for e in after.values() if e.dtstart.value.date() == nxt.date)
     assert easier in event.description.value
-    assert "Changed after your training log: pain 7/10" in event.description.value
+    assert "Changed after your log: pain 7/10" in event.description.value
 
     # adapting again with nothing new logged changes nothing in the calendar
     run(capsys, "adapt", "--today", str(p.request.week_start(4)))

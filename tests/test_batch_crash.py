@@ -40,7 +40,7 @@ def descendants(pid: int) -> set[int]:
 
 
 def test_a_killed_worker_fails_at_most_its_row(tmp_path: Path) -> None:
-    rows = [{"name": f"Client {n}", "weeks": "2", "timezone": "UTC"} for n in range(12)]
+    rows = [{"name": f"Client {n}", "weeks": "2", "timezone": "UTC"} for n in range(24)]
     before = descendants(os.getpid())
     result: list[BatchReport] = []
     runner = threading.Thread(target=lambda: result.append(batch(rows, tmp_path, workers=2)))
@@ -49,15 +49,15 @@ def test_a_killed_worker_fails_at_most_its_row(tmp_path: Path) -> None:
     deadline = time.monotonic() + 60
     while killed is None and time.monotonic() < deadline and runner.is_alive():
         workers = sorted(descendants(os.getpid()) - before)
-        # the fork server, a resource tracker, then the pool's workers: the newest
-        if len(workers) >= 3 and len(list(tmp_path.glob("*.pdf"))) >= 2:
+        # the pool's workers are the newest (a fork server may be older than this test)
+        if len(workers) >= 2 and len(list(tmp_path.glob("*.pdf"))) >= 2:
             killed = workers[-1]
             os.kill(killed, signal.SIGKILL)
         time.sleep(0.05)
     runner.join(timeout=300)
     assert killed is not None, "no worker was killed: the test did not test anything"
     (report,) = result
-    assert len(report.written) + len(report.failed) == 12  # every row accounted for
+    assert len(report.written) + len(report.failed) == 24  # every row accounted for
     assert all(f.reason == CRASHED for f in report.failed)
     assert len(report.failed) <= 1
     assert len(list(tmp_path.glob("*.pdf"))) == len(report.written)

@@ -37,7 +37,7 @@ def consistent(folder: Path) -> int:
     calendar = vobject.readOne((folder / "plan.ics").read_text(encoding="utf-8"))
     for event in calendar.vevent_list:
         session = sessions[event.dtstart.value.date()]
-        assert f"About {session.minutes} min" in event.description.value
+        assert f"about {session.minutes} min" in event.description.value
     cover = PdfReader(folder / "plan.pdf").pages[0].extract_text()
     assert f"about {minutes} minutes each" in cover
     return minutes

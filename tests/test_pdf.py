@@ -70,8 +70,8 @@ def test_paper_size_and_page_count(
     reader = render(twelve_weeks, paper)
     box = reader.pages[0].mediabox
     assert (round(float(box.width) / MM, 1), round(float(box.height) / MM, 1)) == size
-    # cover, overview, 12 weeks of 3 sessions, and the exercise guide
-    assert 12 + 2 < len(reader.pages) < 60
+    # the handout: cover, overview, a page per session of each block, the guide
+    assert 4 < len(reader.pages) < 30
 
 
 def test_expected_text_is_present(twelve_weeks: Plan) -> None:
@@ -79,8 +79,8 @@ def test_expected_text_is_present(twelve_weeks: Plan) -> None:
     text = "\n".join(page.extract_text() for page in reader.pages)
     flat = " ".join(text.split())
     for words in ("How to use this plan", "The pain rule", "Stop at once", "See a professional",
-                  "not medical advice", "Overview", "Week 12 of 12", "deload", "Warm-up",
-                  "Strength", "Cool-down", "Exercise guide", "each side", "Pain 0-10"):  # fmt: skip
+                  "not medical advice", "Your weeks", "Wk 12", "light", "Warm-up", "Cool-down",
+                  "How to do each exercise", "each side", "worst pain (0-10)"):  # fmt: skip
         assert words in flat, words
     for exercise in twelve_weeks.exercises.values():
         assert exercise.name in flat, exercise.name
@@ -119,8 +119,10 @@ def test_margins_hold_the_footer(twelve_weeks: Plan) -> None:
     width, height = float(page.mediabox.width), float(page.mediabox.height)
     assert positions
     for x, y in positions:
+        if x == y == 0:
+            continue  # the page total: drawn in its form's own space by each footer
         assert 12 * MM <= x <= width - 12 * MM
-        assert 6 * MM <= y <= height - 12 * MM  # the footer sits in the bottom margin band
+        assert 12 * MM <= y <= height - 12 * MM  # the footer too
 
 
 @settings(max_examples=12)

@@ -30,9 +30,12 @@ from routines.exporters.ics_events import (
     uid_of,
     zone_of,
 )
+from routines.exporters.sessions import handout_of
 
 __all__ = ["FROM_PLAN", "plan_identity", "read_calendar", "to_ics", "write_ics"]
 
+#: The calendar's colour (RFC 7986: a CSS3 colour name).
+COLOR = "steelblue"
 #: How often subscribed calendars should fetch the feed again.
 REFRESH = dt.timedelta(hours=12)
 
@@ -97,6 +100,10 @@ def to_ics(
     calendar.add("X-WR-TIMEZONE", vText(request.timezone))
     calendar.add("REFRESH-INTERVAL", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("X-PUBLISHED-TTL", vText("PT12H"))
+    calendar.add("COLOR", vText(COLOR))
+    if request.feed_url:  # RFC 7986: where the calendar lives
+        calendar.add("URL", request.feed_url)
+        calendar.add("SOURCE", request.feed_url, parameters={"VALUE": "URI"})
     calendar.add("X-ROUTINES-PLAN", vText(identity))
     if plan.adapted:
         calendar.add("X-ROUTINES-ADAPTED", vText(plan.adapted))
@@ -106,6 +113,7 @@ def to_ics(
         calendar.add_component(_timezone(request.timezone, request.start, request.end))
 
     today = moment.astimezone(zone_of(request.timezone)).date()
+    labels = handout_of(plan).labels
     kept: set[str] = set()
     for week in plan.weeks:
         for session in week.sessions:
@@ -116,7 +124,16 @@ def to_ics(
                 calendar.add_component(before.event)  # the past is fixed
                 continue
             calendar.add_component(
-                event_for(plan, week, session, uid=uid, alarm=alarm, earlier=before, stamp=moment)
+                event_for(
+                    plan,
+                    week,
+                    session,
+                    uid=uid,
+                    alarm=alarm,
+                    earlier=before,
+                    stamp=moment,
+                    label=labels.get(session.date),
+                )
             )
     for uid, before in sorted(earlier.items()):
         if uid in kept:

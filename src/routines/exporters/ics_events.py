@@ -18,7 +18,7 @@ import icalendar
 from icalendar.prop import vText
 
 from routines._plan import Plan, Session, Week
-from routines.exporters.text import session_lines, session_title
+from routines.exporters.event_text import event_description, event_title
 
 __all__ = [
     "UID_DOMAIN",
@@ -74,26 +74,6 @@ def earlier_events(calendar: icalendar.Calendar | None) -> dict[str, Earlier]:
             event,
         )
     return found
-
-
-def _description(plan: Plan, week: Week, session: Session) -> str:
-    if session.cancelled:  # only why: no exercises, no advice to train
-        lines = [f"Cancelled: {session.cancelled}."]
-        if plan.stopped:
-            lines += ["", plan.stopped]
-        return "\n".join(lines)
-    lines = [
-        f"{session_title(week, session)}. About {session.minutes} min "
-        f"(a plan of {len(plan.weeks)} weeks: {plan.title}).",
-        "",
-        *session_lines(plan, session),
-        "",
-        *(f"Changed after your training log: {change}" for change in session.changes),
-        *([plan.referral, ""] if plan.referral else []),
-        "Move on to next week's step only after two good sessions in a row.",
-        f"Safety: {plan.safety.one_line}",
-    ]
-    return "\n".join(lines)
 
 
 @attrs.frozen
@@ -154,11 +134,13 @@ def event_for(
     alarm: int | None,
     earlier: Earlier | None,
     stamp: dt.datetime,
+    label: str | None = None,
 ) -> icalendar.Event:
-    """The event of one session; its SEQUENCE and stamp follow ``earlier``."""
+    """The event of one session (``label``: its session's letter, "A"); its
+    SEQUENCE and stamp follow ``earlier``."""
     when = times_of(session, zone_of(plan.request.timezone))
-    summary = session_title(week, session)
-    description = _description(plan, week, session)
+    summary = event_title(plan, week, session, label)
+    description = event_description(plan, week, session, label)
     if when.moved and not session.cancelled:
         description = f"{when.moved}\n\n{description}"
     reminder = None if session.cancelled else alarm
@@ -184,6 +166,8 @@ def event_for(
     event.add("SUMMARY", vText(summary))
     event.add("DESCRIPTION", vText(description))
     event.add("CATEGORIES", ["Exercise", "routines"])
+    if plan.request.instructions_url and not session.cancelled:
+        event.add("URL", plan.request.instructions_url)
     event.add("TRANSP", "TRANSPARENT" if session.cancelled else "OPAQUE")
     if session.cancelled:
         event.add("STATUS", "CANCELLED")

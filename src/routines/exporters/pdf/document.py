@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any, BinaryIO
 
 import attrs
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 
@@ -61,31 +62,36 @@ def weeks_of(plan: Plan, weeks: tuple[int, int] | None) -> Plan:
     return attrs.evolve(plan, weeks=chosen)
 
 
+_TOTAL = "page-total"
+
+
 class _Pages(Canvas):  # type: ignore[misc]  # reportlab has no type hints
-    """A canvas that holds its pages until the end, to write "page x of y"."""
-
-    def __init__(self, *args: Any, footer: str = "", **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._held: list[dict[str, Any]] = []
-        self._footer = footer
-
-    def showPage(self) -> None:
-        self._held.append(dict(self.__dict__))
-        self._startPage()
+    """A canvas that writes "page x of y": each page shows the total as a form that
+    is only drawn, once, when the last page is done."""
 
     def save(self) -> None:
-        total = len(self._held)
-        for state in self._held:
-            self.__dict__.update(state)
-            self.saveState()
-            self.setFont(FONT, SMALLEST)
-            self.setFillColor(DARK)
-            width = self._pagesize[0]
-            self.drawString(MARGIN, FOOTER, self._footer[:95])
-            self.drawRightString(width - MARGIN, FOOTER, f"page {self._pageNumber} of {total}")
-            self.restoreState()
-            super().showPage()
+        total = self.getPageNumber() - 1  # the last page has been shown
+        self.beginForm(_TOTAL, 0, 0, 30 * mm, 5 * mm)
+        self.setFont(FONT, SMALLEST)
+        self.setFillColor(DARK)
+        self.drawString(0, 0, str(total))
+        self.endForm()
         super().save()
+
+
+def _footer(text: str) -> Any:
+    def draw(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, SMALLEST)
+        canvas.setFillColor(DARK)
+        canvas.drawString(MARGIN, FOOTER, text[:95])
+        right = doc.pagesize[0] - MARGIN - 5.6 * mm  # room for a total of three digits
+        canvas.drawRightString(right, FOOTER, f"page {doc.page} of ")
+        canvas.translate(right, FOOTER)
+        canvas.doForm(_TOTAL)
+        canvas.restoreState()
+
+    return draw
 
 
 class _Document(BaseDocTemplate):  # type: ignore[misc]
@@ -141,7 +147,8 @@ def build_pdf(
     )
     frame = Frame(MARGIN, BOTTOM, width, height, id="body", leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0)  # fmt: skip
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    footer = f"{plan.title}: general information, not medical advice"
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_footer(footer))])
     handout = handout_of(printed)
     front = cover(plan, s, width)
     front[0]._bookmark = ("Cover", 0)
@@ -155,8 +162,7 @@ def build_pdf(
     else:
         story += week_pages(printed, s, width)
     story += [PageBreak(), *guide(printed, s, width, height, figures=figures)]
-    footer = f"{plan.title}: general information, not medical advice"
-    doc.build(story, canvasmaker=lambda *a, **k: _Pages(*a, footer=footer, **k))
+    doc.build(story, canvasmaker=_Pages)
 
 
 def write_pdf(

@@ -153,9 +153,10 @@ class GuideStart(Flowable):  # type: ignore[misc]  # reportlab has no type hints
 class Entry(Flowable):  # type: ignore[misc]
     """A guide entry made when :class:`GuideStart` has set the pages."""
 
-    def __init__(self, made: dict[str, Table], exercise_id: str) -> None:
+    def __init__(self, made: dict[str, Table], exercise: Exercise) -> None:
         super().__init__()
-        self.made, self.exercise_id = made, exercise_id
+        self.made, self.exercise_id = made, exercise.id
+        self._bookmark = (exercise.name, 1)  # for the outline
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         entry = self.made[self.exercise_id]
@@ -203,5 +204,5 @@ def guide(
         made.update(entries)
 
     story: list[Flowable] = [GuideStart(make), title, intro]
-    story += [Entry(made, exercise.id) for exercise in exercises]
+    story += [Entry(made, exercise) for exercise in exercises]
     return story

@@ -221,7 +221,9 @@ def session_page(
             minutes = round(found.seconds / 60)
             text = f"<b>{kind.label}</b> ({minutes} min): {_listed(plan, found)}"
             parts.append(Paragraph(text, s["cell"]))
-    return KeepInFrame(width, height, parts, mode="shrink")
+    page = KeepInFrame(width, height, parts, mode="shrink")
+    page._bookmark = (f"{block}ession {group.label}", 0)
+    return page
 
 
 def session_pages(
