@@ -5,9 +5,9 @@ Run: python benchmarks/bench_pdf.py [--runs N]
 Targets (issue 5): the whole PDF <= 1.5 s; within 1.5x of the floor, which is
 bare reportlab building the same session tables (same cells, fonts and styles,
 no cover, chart or guide) in the same run. Issue 14: the default plan's PDF with
-exercise figures within 1.3x of its build time without them, and its file within
-1.5x of the size without them (figures drawn once per document, as forms).
-Medians of repeated runs.
+exercise figures within 1.3x of the build time and 1.5x of the size of the PDF
+before (the diary layout, words only). Issue 15: the default handout builds in
+at most the time of that 26-page diary. Medians of repeated runs.
 """
 
 from __future__ import annotations
@@ -80,9 +80,9 @@ def bare(p: Plan) -> bytes:
     return buffer.getvalue()
 
 
-def ours(p: Plan, *, figures: bool = True) -> bytes:
+def ours(p: Plan, *, figures: bool = True, layout: str | None = None) -> bytes:
     buffer = io.BytesIO()
-    build_pdf(p, buffer, figures=figures)
+    build_pdf(p, buffer, figures=figures, layout=layout)
     return buffer.getvalue()
 
 
@@ -100,24 +100,58 @@ def main() -> None:
     print(f"  sessions, exercise guide)               ratio {full / floor:4.2f} x (target 1.5)")
 
     default = plan(PlanRequest(start=dt.date(2026, 1, 5), timezone="UTC"), load_catalogue())
-    words = median_ms(lambda: ours(default, figures=False), runs) / 1000
     from routines.catalogue.figure import output
 
-    def cold() -> bytes:  # as the first PDF of a process: every figure drawn afresh
+    def afresh(**options: object) -> bytes:  # as the first PDF of a process
         output._DRAWN.clear()
-        return ours(default)
+        return ours(default, **options)
 
-    first = median_ms(cold, runs) / 1000
-    drawn = median_ms(lambda: ours(default), runs) / 1000
-    small, large = len(ours(default, figures=False)), len(ours(default))
+    diary = median_ms(lambda: ours(default, layout="diary", figures=False), runs) / 1000
+    handout = median_ms(lambda: ours(default), runs) / 1000
+    first = median_ms(afresh, runs) / 1000
+    words = median_ms(lambda: ours(default, figures=False), runs) / 1000
+    sizes = {
+        "diary": len(ours(default, layout="diary", figures=False)),
+        "handout": len(ours(default)),
+        "words": len(ours(default, figures=False)),
+    }
+    pages = {
+        "diary": _pages(ours(default, layout="diary", figures=False)),
+        "handout": _pages(ours(default)),
+    }
     print(f"\nthe default plan ({len(default.exercises)} exercises):")
-    print(f"  guide in words only                 {words:6.3f} s  {small / 1024:5.0f} KB")
-    print(f"  a figure per exercise               {drawn:6.3f} s  {large / 1024:5.0f} KB")
-    print(f"  the same, figures drawn afresh      {first:6.3f} s  (the first PDF of a process)")
     print(
-        f"  ratio: time {drawn / words:4.2f} x, afresh {first / words:4.2f} x (target 1.3); "
-        f"size {large / small:4.2f} x (target 1.5)"
+        f"  the diary, words only (the 26-page PDF of before)  {diary:6.3f} s  "
+        f"{sizes['diary'] / 1024:5.0f} KB  {pages['diary']} pages"
     )
+    print(
+        f"  the handout, with figures                          {handout:6.3f} s  "
+        f"{sizes['handout'] / 1024:5.0f} KB  {pages['handout']} pages"
+    )
+    print(
+        f"  the handout, figures drawn afresh                  {first:6.3f} s  "
+        "(the first PDF of a process)"
+    )
+    print(
+        f"  the handout without figures                        {words:6.3f} s  "
+        f"{sizes['words'] / 1024:5.0f} KB"
+    )
+    print(
+        f"  handout / diary: time {handout / diary:4.2f} x (target 1.0), afresh "
+        f"{first / diary:4.2f} x"
+    )
+    print(
+        f"  the default PDF against the one before (issue 14): time {handout / diary:4.2f} x "
+        f"(target 1.3), size {sizes['handout'] / sizes['diary']:4.2f} x (target 1.5)"
+    )
+    print(
+        f"  the figures' own share: time {handout / words:4.2f} x, size "
+        f"{sizes['handout'] / sizes['words']:4.2f} x"
+    )
+
+
+def _pages(data: bytes) -> int:
+    return data.count(b"/Type /Page\n") or data.count(b"/Type /Page ")
 
 
 if __name__ == "__main__":

@@ -56,10 +56,18 @@ def _line(item: Item) -> str:
     return item.track or _original(item)
 
 
-def _signature(session: Session) -> tuple[object, ...]:
-    """What makes sessions "the same session": their focus and strength lines (an
-    exercise stepping up to its harder variant stays the same session)."""
-    return (session.focus, tuple(_line(i) for i in session.block(BlockKind.STRENGTH).items))
+def _lines(session: Session) -> list[str]:
+    return [_line(i) for i in session.block(BlockKind.STRENGTH).items]
+
+
+def _same(lines: list[str], others: list[str]) -> bool:
+    """Two sessions of one focus are the same session when they share at least half
+    their strength lines (a slot added as the weeks grow, or a rotated exercise,
+    keeps it the same)."""
+    if not lines or not others:
+        return not lines and not others
+    shared = len(set(lines) & set(others))
+    return shared * 2 >= min(len(lines), len(others))
 
 
 @attrs.frozen
@@ -84,8 +92,12 @@ class SessionGroup:
         return next((s for s in sessions if not s.cancelled), sessions[0])
 
     def lines(self) -> list[str]:
-        """The strength lines of the session, in order."""
-        return [_line(item) for item in self.first.block(BlockKind.STRENGTH).items]
+        """The strength lines of the session over its weeks, in the order they come."""
+        found: dict[str, None] = {}
+        for week in self.weeks:
+            for session in self.by_week.get(week.index, ()):
+                found.update(dict.fromkeys(_lines(session)))
+        return list(found)
 
     def item(self, week: Week, line: str) -> Item | None:
         """That week's strength item on ``line`` (in the week's first session)."""
@@ -108,18 +120,14 @@ class Handout:
 
 
 def _blocks(plan: Plan) -> Iterator[list[Week]]:
-    """Runs of weeks with the same sessions, at most :data:`MAX_WEEKS` long, each
-    ending where the planner's block ends (with its re-test week)."""
+    """The planner's blocks (each ends with its re-test week), at most
+    :data:`MAX_WEEKS` weeks to a page."""
     run: list[Week] = []
-    kinds: frozenset[object] | None = None
     for week in plan.weeks:
-        these = frozenset(_signature(s) for s in week.sessions)
-        fits = kinds is None or these <= kinds or kinds <= these
-        if run and (not fits or len(run) == MAX_WEEKS or run[-1].retest):
+        if run and (len(run) == MAX_WEEKS or run[-1].retest):
             yield run
-            run, kinds = [], None
+            run = []
         run.append(week)
-        kinds = these if kinds is None else kinds | these
     if run:
         yield run
 
@@ -130,11 +138,19 @@ def handout_of(plan: Plan) -> Handout:
     labels: dict[dt.date, str] = {}
     count = 0
     for count, weeks in enumerate(_blocks(plan), start=1):
-        order: dict[tuple[object, ...], list[Session]] = {}
+        order: list[tuple[str, list[str], list[Session]]] = []
         for week in weeks:
             for session in week.sessions:
-                order.setdefault(_signature(session), []).append(session)
-        for index, sessions in enumerate(order.values()):
+                lines = _lines(session)
+                home = next(
+                    (g for g in order if g[0] == session.focus and _same(lines, g[1])), None
+                )
+                if home is None:
+                    order.append((session.focus, lines, [session]))
+                else:
+                    home[1].extend(line for line in lines if line not in home[1])
+                    home[2].append(session)
+        for index, (_, _, sessions) in enumerate(order):
             label = _LABELS[index] if index < len(_LABELS) else str(index + 1)
             by_week: dict[int, list[Session]] = {}
             for week in weeks:

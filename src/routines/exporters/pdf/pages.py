@@ -1,24 +1,20 @@
-"""The overview page (every session, and the weekly volume) and a page per week
-with a table per session, its log columns left empty for a pen."""
+"""The diary layout's pages: a page per week with a table per session, its log
+columns left empty for a pen; and the progress page of an adapted plan."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from reportlab.graphics.charts.barcharts import VerticalBarChart
-from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
-from routines._plan import BlockKind, Item, Plan, Session, Week
-from routines._request import Weekday
-from routines.exporters.pdf.styles import DARK, FONT, INK, SHADE, TABLE_FONT, escaped
+from routines._plan import BlockKind, Item, Plan, Session
+from routines.exporters.pdf.styles import INK, SHADE, TABLE_FONT, escaped
 from routines.exporters.text import week_mark
 
-__all__ = ["LOG_COLUMNS", "overview", "week_pages"]
+__all__ = ["LOG_COLUMNS", "progress_page", "week_pages"]
 
 
 def _dose(item: Item) -> str:
@@ -28,97 +24,6 @@ def _dose(item: Item) -> str:
 
 
 LOG_COLUMNS = ("Done", "Reps / load", "RPE", "Pain 0-10")
-
-
-def strength_sets(week: Week) -> int:
-    return sum(i.sets for session in week.sessions for i in session.block(BlockKind.STRENGTH).items)
-
-
-def volume_chart(plan: Plan, width: float) -> Drawing:
-    height = 60 * mm
-    drawing = Drawing(width, height)
-    drawing.initialFontName = FONT  # a Drawing starts in Helvetica otherwise
-    drawing.initialFontSize = 8
-    chart = VerticalBarChart()
-    chart.x, chart.y = 12 * mm, 10 * mm
-    chart.width, chart.height = width - 16 * mm, height - 20 * mm
-    values = [strength_sets(week) for week in plan.weeks]
-    chart.data = [values]
-    chart.categoryAxis.categoryNames = [str(week.index) for week in plan.weeks]
-    chart.categoryAxis.labels.fontName = FONT
-    chart.categoryAxis.labels.fontSize = 7
-    chart.valueAxis.labels.fontName = FONT
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.valueMin = 0
-    chart.bars[0].fillColor = DARK
-    chart.bars[0].strokeColor = INK
-    for index, week in enumerate(plan.weeks):
-        if week.deload:  # lighter weeks stand out in black and white too
-            chart.bars[(0, index)].fillColor = SHADE
-    drawing.add(chart)
-    drawing.add(
-        String(
-            12 * mm,
-            height - 6 * mm,
-            "Strength sets per week (light bars: deload)",
-            fontName=FONT,
-            fontSize=8,
-        )
-    )
-    drawing.add(String(width / 2, 1.5 * mm, "week", fontName=FONT, fontSize=7, textAnchor="middle"))
-    return drawing
-
-
-SHORT_FOCUS = {
-    "full body": "Full body",
-    "upper body and core": "Upper + core",
-    "lower body and core": "Lower + core",
-    "core and mobility": "Core + mobility",
-}
-
-
-def overview(plan: Plan, s: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
-    request = plan.request
-    first = request.start
-    order = [Weekday.of(first + dt.timedelta(days=i)) for i in range(7)]
-    header = [Paragraph("Week", s["head"])] + [
-        Paragraph(day.value.capitalize(), s["head"]) for day in order
-    ]
-    rows: list[list[Any]] = [header]
-    style = [
-        TABLE_FONT,
-        ("GRID", (0, 0), (-1, -1), 0.5, INK),
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ]
-    for week in plan.weeks:
-        by_day = {Weekday.of(session.date): session for session in week.sessions}
-        label = f"{week.index}" + (f"<br/><i>{week_mark(week)}</i>" if week_mark(week) else "")
-        row: list[Any] = [Paragraph(label, s["cell"])]
-        for day in order:
-            session = by_day.get(day)
-            if session is None:
-                row.append("")
-            else:
-                text = f"{session.date:%d %b}<br/>{SHORT_FOCUS.get(session.focus, session.focus)}"
-                row.append(Paragraph(text, s["center"]))
-        rows.append(row)
-        if week.deload:
-            style.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), SHADE))
-    table = Table(rows, colWidths=[16 * mm] + [(width - 16 * mm) / 7] * 7, repeatRows=1)
-    table.setStyle(TableStyle(style))
-    return [
-        Paragraph("Overview", s["h1"]),
-        Paragraph(
-            "Every session of the plan. Shaded rows are deload weeks: the same "
-            "exercises with about half the sets.",
-            s["body"],
-        ),
-        Spacer(1, 3 * mm),
-        table,
-        Spacer(1, 6 * mm),
-        volume_chart(plan, width),
-    ]
 
 
 def session_table(
@@ -132,8 +37,10 @@ def session_table(
         ("GRID", (0, 0), (-1, -1), 0.4, INK),
         ("BACKGROUND", (0, 0), (-1, 0), SHADE),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]
     for block in session.blocks:
         start = len(rows)
@@ -160,12 +67,10 @@ def session_table(
             style.append(("LINEABOVE", (0, start), (-1, start), 1.2, INK))
             style.append(("SPAN", (0, start), (0, len(rows) - 1)))
             style.append(("VALIGN", (0, start), (0, len(rows) - 1), "TOP"))
-    fixed = [20 * mm, None, 28 * mm, 12 * mm, 16 * mm, 12 * mm, 19 * mm, 11 * mm, 14 * mm]
+    fixed = [22 * mm, None, 30 * mm, 13 * mm, 18 * mm, 13 * mm, 19 * mm, 12 * mm, 14 * mm]
     known = sum(w for w in fixed if w is not None)
     widths = [w if w is not None else width - known for w in fixed]
-    table = Table(
-        rows, colWidths=widths, repeatRows=1, rowHeights=[None] + [7.5 * mm] * (len(rows) - 1)
-    )
+    table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle(style))
     return table
 
