@@ -242,7 +242,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 _WHAT = {
-    "pdf": "print it, and log each session in its columns",
+    "pdf": "print it, and tick each session on its page",
     "ics": "import it in your calendar, or publish it with `routines feed`",
     "json": "the plan itself, read by `routines log` and `routines adapt`",
 }
