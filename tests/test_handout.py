@@ -157,8 +157,11 @@ def test_print_weeks(capsys: pytest.CaptureFixture[str]) -> None:
                              "none", "--json", "none")  # fmt: skip
     assert status == 1 and "9-10 is not among the plan's weeks (1-8)" in err
     assert not Path("plan.pdf").exists()
-    diary = render(p, layout="diary", print_weeks=(2, 2))
+    diary = render(p, layout="diary", print_weeks=(2, 3))
     assert "Week 2 of 8" in " ".join(page.extract_text() for page in diary.pages)
+    assert [item.title for item in diary.outline if not isinstance(item, list)][:4] == [
+        "Cover", "Your weeks", "Week 2", "Week 3"
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -84,7 +84,9 @@ def week_pages(plan: Plan, s: dict[str, ParagraphStyle], width: float) -> list[F
             title += f": {week_mark(week)} (lighter on purpose)"
         elif week.retest:
             title += f": {week_mark(week)}"
-        story.append(Paragraph(title, s["h1"]))
+        heading = Paragraph(title, s["h1"])
+        heading._bookmark = (f"Week {week.index}", 0)  # noqa: SLF001 - for the outline
+        story.append(heading)
         for session in week.sessions:
             heading = Paragraph(
                 f"{session.date:%A %d %B}, {session.start:%H:%M}: {escaped(session.focus)}, "
