@@ -102,9 +102,9 @@ def main() -> None:
     default = plan(PlanRequest(start=dt.date(2026, 1, 5), timezone="UTC"), load_catalogue())
     from routines.catalogue.figure import output
 
-    def afresh(**options: object) -> bytes:  # as the first PDF of a process
+    def afresh() -> bytes:  # as the first PDF of a process
         output._DRAWN.clear()
-        return ours(default, **options)
+        return ours(default)
 
     diary = median_ms(lambda: ours(default, layout="diary", figures=False), runs) / 1000
     handout = median_ms(lambda: ours(default), runs) / 1000

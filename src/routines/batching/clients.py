@@ -17,9 +17,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-import attrs
-
-from routines._request import SCREENING_QUESTIONS, PlanRequest
+from routines._request import PlanRequest
+from routines.batching.columns import COLUMNS, INTEGERS, SCREENING
 from routines.batching.results import BatchFailure
 from routines.errors import PlanError
 from routines.planning.config import every_problem, request_from
@@ -29,13 +28,7 @@ __all__ = ["COLUMNS", "CSV_LIMIT", "read_clients"]
 
 StrPath = str | os.PathLike[str]
 
-_INTEGERS = frozenset({"weeks", "minutes", "seed", "deload_every"})
-
-_FIELDS = frozenset(attrs.fields_dict(PlanRequest)) - {"screening", "name"}
-
-_SCREENING = {f"screening.{key}": key for key in SCREENING_QUESTIONS}
-
-COLUMNS = ("name", *sorted(_FIELDS), *_SCREENING)
+_INTEGERS, _SCREENING = INTEGERS, SCREENING
 
 
 def _request_of(

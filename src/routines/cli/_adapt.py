@@ -8,9 +8,6 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from routines._plan import Plan, plan_identity
-from routines.adaptation.replay import adapt
-from routines.adaptation.report import changes_text
 from routines.cli._common import (
     UsageError,
     add_catalogue_option,
@@ -21,9 +18,6 @@ from routines.cli._common import (
 )
 from routines.cli._plan import add_force_option
 from routines.errors import LogError
-from routines.exporters.export import export
-from routines.exporters.feeds import feed_target
-from routines.log.store import TrainingLog, log_path_for
 
 _EXAMPLES = """\
 examples:
@@ -102,6 +96,13 @@ def _today(text: str | None) -> dt.date:
 
 
 def run(args: argparse.Namespace) -> int:
+    from routines._plan import Plan, plan_identity
+    from routines.adaptation.replay import adapt
+    from routines.adaptation.report import changes_text
+    from routines.exporters.export import export
+    from routines.exporters.feeds import feed_target
+    from routines.log.store import TrainingLog, log_path_for
+
     plan_path = Path(args.plan)
     log_path = Path(args.log) if args.log else log_path_for(plan_path)
     today = _today(args.today)

@@ -7,7 +7,7 @@ import sys
 import textwrap
 from typing import Any, TextIO
 
-from routines.batching.batch import COLUMNS, batch
+from routines.batching.columns import COLUMNS
 from routines.cli._common import UsageError, add_catalogue_option
 from routines.cli._plan import add_force_option
 
@@ -75,6 +75,8 @@ def run(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         raise UsageError(f"argument --workers: {args.workers}: give 1 or more")
     progress = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
+    from routines.batching.batch import batch
+
     report = batch(
         args.csv,
         args.out,

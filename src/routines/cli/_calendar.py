@@ -13,7 +13,6 @@ from routines._files import check_target
 from routines._plan import Plan
 from routines.cli._common import UsageError, catalogue_from
 from routines.cli._plan import add_force_option, add_request_options, request_of
-from routines.planning.planner import plan
 
 _FEED_EXAMPLES = """\
 examples:
@@ -91,6 +90,8 @@ def run_feed(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder}: is a file, not a folder; give a folder for the feed")
+    from routines.planning.planner import plan
+
     if args.plan:
         result = Plan.read(args.plan)
     else:

@@ -7,14 +7,13 @@ import datetime as dt
 import zoneinfo
 from collections.abc import Callable
 from enum import StrEnum
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-import attrs
-
-from routines._plan import Plan
-from routines.catalogue.catalogue import Catalogue
-from routines.catalogue.load import load_catalogue
 from routines.errors import RoutinesError
+
+if TYPE_CHECKING:
+    from routines._plan import Plan
+    from routines.catalogue.catalogue import Catalogue
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -44,6 +43,8 @@ def add_catalogue_option(parser: argparse.ArgumentParser) -> None:
 def with_settings(plan: Plan, *, alarm: str | None, paper: str | None) -> Plan:
     """``plan`` with the export settings given on the command line (``None``: keep
     the plan's own), so later exports reuse them."""
+    import attrs
+
     from routines.planning.config import request_from
 
     if alarm is None and paper is None:
@@ -65,6 +66,8 @@ def moment_of(day: dt.date, timezone: str) -> dt.datetime:
 
 
 def catalogue_from(args: argparse.Namespace) -> Catalogue:
+    from routines.catalogue.load import load_catalogue
+
     return load_catalogue(*args.catalogue)
 
 

@@ -6,9 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from routines._files import write_atomic
 from routines.errors import ExportError
-from routines.planning.config import starter_config
 
 _EXAMPLES = """\
 examples:
@@ -38,6 +36,9 @@ def add_parser(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from routines._files import write_atomic
+    from routines.planning.config import starter_config
+
     target = Path(args.file)
     if target.exists() and not args.force:
         raise ExportError(f"{target}: exists; choose another name or add --force to replace it")

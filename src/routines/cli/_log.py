@@ -6,17 +6,14 @@ from __future__ import annotations
 import argparse
 import textwrap
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from routines._plan import Plan, plan_identity
 from routines.cli._common import UsageError
-from routines.cli._log_entry import day_of, make_entry
-from routines.cli._log_show import show, standing
-from routines.log.advice import advice, entry_text
-from routines.log.csv_file import CSV_COLUMNS, read_log_csv
-from routines.log.entry import RED_FLAGS, Clearance
-from routines.log.sessions import check_entries
-from routines.log.store import UNITS, TrainingLog, log_path_for
+from routines.log.csv_file import CSV_COLUMNS
+from routines.log.entry import RED_FLAGS, UNITS
+
+if TYPE_CHECKING:
+    from routines._plan import Plan
 
 __all__ = ["add_parser", "run"]
 
@@ -138,6 +135,14 @@ _OPTION = {"red_flags": "--red-flag", "for_day": "--for", "cleared_by": "--clear
 
 
 def run(args: argparse.Namespace) -> int:
+    from routines._plan import Plan, plan_identity
+    from routines.cli._log_entry import make_entry
+    from routines.cli._log_show import show, standing
+    from routines.log.advice import advice, entry_text
+    from routines.log.csv_file import read_log_csv
+    from routines.log.sessions import check_entries
+    from routines.log.store import TrainingLog, log_path_for
+
     recording = [name for name in _RECORDING if getattr(args, name)]
     _check_options(args, recording)
     plan_path = Path(args.plan)
@@ -180,6 +185,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _clearance(plan: Plan, log_path: Path, args: argparse.Namespace) -> int:
+    from routines._plan import plan_identity
+    from routines.cli._log_entry import day_of
+    from routines.log.entry import Clearance
+    from routines.log.store import TrainingLog
+
     day = day_of(args.date)
     clearance = Clearance(date=day, by=args.cleared_by.strip())
     with TrainingLog(log_path, plan_id=plan_identity(plan)) as log:

@@ -14,10 +14,9 @@ from routines._plan import Plan, Session
 from routines.cli._common import UsageError
 from routines.errors import LogError
 from routines.log.csv_file import cell_value
-from routines.log.entry import ItemResult, LogEntry, SessionStatus, red_flag_problem
+from routines.log.entry import UNITS, ItemResult, LogEntry, SessionStatus, red_flag_problem
 from routines.log.questions import ask_entry
 from routines.log.sessions import check_entry, nearest_session, session_on
-from routines.log.store import UNITS
 
 __all__ = ["day_of", "entry_from_flags", "make_entry", "parse_item"]
 

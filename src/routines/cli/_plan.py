@@ -10,12 +10,7 @@ from typing import Any
 
 from routines._request import SCREENING_QUESTIONS
 from routines.cli._common import UsageError, add_catalogue_option, catalogue_from, week_range
-from routines.cli._replan import over_earlier
 from routines.errors import PlanError
-from routines.exporters.export import export
-from routines.exporters.text import summary
-from routines.planning.config import load_request, request_from
-from routines.planning.planner import plan
 
 _EXAMPLES = """\
 examples:
@@ -178,6 +173,8 @@ def request_of(args: argparse.Namespace) -> Any:
         given[field] = value
     if args.screening:
         given["screening"] = _screening(args.screening)
+    from routines.planning.config import load_request, request_from
+
     try:
         if args.config:
             return load_request(args.config, **given)
@@ -211,6 +208,11 @@ def _target(args: argparse.Namespace, option: str, default: str) -> Path | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from routines.cli._replan import over_earlier
+    from routines.exporters.export import export
+    from routines.exporters.text import summary
+    from routines.planning.planner import plan
+
     request = request_of(args)
     catalogue = catalogue_from(args)
     result = plan(request, catalogue)

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from routines._plan import Plan, plan_identity
-from routines.adaptation.replay import adapt
-from routines.catalogue.catalogue import Catalogue
 from routines.errors import PlanError
 from routines.exporters.owners import owner_of
-from routines.log.store import TrainingLog, log_path_for
+
+if TYPE_CHECKING:
+    from routines.catalogue.catalogue import Catalogue
 
 __all__ = ["over_earlier"]
 
@@ -47,6 +48,8 @@ def over_earlier(
             "Started afresh (--force): the changes your training log made to this plan are "
             "gone; the log is kept, and `routines adapt` applies it again."
         )
+    from routines.log.store import log_path_for
+
     log_path = log_path_for(path)
     if not log_path.exists():
         why = f"was stopped ({earlier.stopped})" if earlier.stopped else "was adapted to a log"
@@ -58,6 +61,9 @@ def over_earlier(
     day = today or dt.date.today()
     if earlier.adapted_on is not None:  # its past stays the past
         day = max(day, earlier.adapted_on)
+    from routines.adaptation.replay import adapt
+    from routines.log.store import TrainingLog
+
     with TrainingLog(log_path, plan_id=plan_identity(fresh), read_only=True) as log:
         adapted = adapt(fresh, log, today=day, catalogue=catalogue, published=earlier)
     if force:

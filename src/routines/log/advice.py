@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 
 from routines._safety import PAIN_TOO_MUCH
-from routines.log.entry import RED_FLAGS, ItemResult, LogEntry
-from routines.log.store import UNITS
+from routines.log.entry import RED_FLAGS, UNITS, ItemResult, LogEntry
 
 __all__ = ["advice", "entry_text", "result_text"]
 

@@ -31,6 +31,7 @@ from routines.errors import LogError
 
 __all__ = [
     "RED_FLAGS",
+    "UNITS",
     "Clearance",
     "ItemResult",
     "LogEntry",
@@ -45,6 +46,10 @@ class SessionStatus(StrEnum):
     DONE = "done"
     SKIPPED = "skipped"
 
+
+#: The units loads may be logged in, and what one is in kilograms (loads are
+#: stored in kilograms).
+UNITS = {"kg": 1.0, "lb": 0.45359237}
 
 #: Red flags, by key: any of them stops the plan; see a health professional.
 RED_FLAGS: dict[str, str] = {

@@ -15,8 +15,14 @@ from routines._plan import Block, BlockKind, Item, Plan, Session
 from routines.catalogue.vocab import Equipment
 from routines.errors import LogError
 from routines.log.csv_file import cell_value
-from routines.log.entry import RED_FLAGS, ItemResult, LogEntry, SessionStatus, red_flag_problem
-from routines.log.store import UNITS
+from routines.log.entry import (
+    RED_FLAGS,
+    UNITS,
+    ItemResult,
+    LogEntry,
+    SessionStatus,
+    red_flag_problem,
+)
 
 __all__ = ["Ask", "Say", "ask_entry"]
 

@@ -19,7 +19,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from routines.errors import LogError
-from routines.log.entry import Clearance, LogEntry
+from routines.log.entry import UNITS, Clearance, LogEntry
 
 if TYPE_CHECKING:
     from routines._plan import Plan
@@ -61,7 +61,6 @@ _CLEARANCES = """CREATE TABLE IF NOT EXISTS clearances (
     recorded_at TEXT NOT NULL
 )"""
 #: The units loads may be logged in; they are stored in kilograms.
-UNITS = {"kg": 1.0, "lb": 0.45359237}
 
 
 class TrainingLog:

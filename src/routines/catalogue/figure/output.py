@@ -10,15 +10,16 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reportlab.graphics import renderPDF, renderSVG
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from routines.catalogue.exercise import Exercise
-from routines.catalogue.figure.render import draw
+from routines.catalogue.figure.forms import operators
+
+if TYPE_CHECKING:
+    from reportlab.graphics.shapes import Drawing
 
 __all__ = ["FORM_WIDTH", "FigureFlowable", "form_name", "to_svg", "write_svg"]
 
@@ -33,6 +34,10 @@ def to_svg(exercise: Exercise, width_mm: float = 35.0, height_mm: float | None =
     >>> to_svg(load_catalogue().get("plank")).startswith("<?xml")
     True
     """
+    from reportlab.graphics import renderSVG
+
+    from routines.catalogue.figure.render import draw
+
     text: str = renderSVG.drawToString(draw(exercise, width_mm, height_mm))
     return text
 
@@ -93,11 +98,14 @@ class FigureFlowable(Flowable):  # type: ignore[misc]  # reportlab has no type h
         base_w, base_h = FORM_WIDTH, FORM_WIDTH * ratio
         name = form_name(self.exercise, base_w, round(base_h, 2))
         if not canvas.hasForm(name):
-            drawing = _drawing(name, self.exercise, base_w, base_h)
-            # the document's own (embedded) font, not reportlab's default Helvetica
-            drawing.initialFontName = self.font or canvas._fontname
             canvas.beginForm(name, 0, 0, base_w * mm, base_h * mm)
-            renderPDF.draw(drawing, canvas, 0, 0)
+            ops = operators(name, self.exercise, base_w, base_h)
+            if ops is not None:  # made once, kept between documents and runs
+                canvas.addLiteral(ops)
+            else:
+                from routines.catalogue.figure.paint import paint
+
+                paint(canvas, _drawing(name, self.exercise, base_w, base_h))
             canvas.endForm()
         canvas.saveState()
         canvas.scale(self.width_mm / base_w, self.height_mm / base_h)
@@ -116,5 +124,7 @@ def _drawing(name: str, exercise: Exercise, width_mm: float, height_mm: float) -
     if found is None:
         if len(_DRAWN) >= _KEPT:
             _DRAWN.pop(next(iter(_DRAWN)))
+        from routines.catalogue.figure.render import draw
+
         found = _DRAWN[name] = draw(exercise, width_mm, height_mm)
     return found

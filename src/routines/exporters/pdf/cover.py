@@ -8,7 +8,6 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -49,6 +48,8 @@ def days_text(plan: Plan) -> str:
 
 def qr_code(address: str, size: float) -> Drawing:
     """The address as a QR code, ``size`` points square."""
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+
     widget = QrCodeWidget(address, barLevel="M")
     x0, y0, x1, y1 = widget.getBounds()
     drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])

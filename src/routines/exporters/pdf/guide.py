@@ -11,6 +11,7 @@ page when the next does not fit). The entries are then made with those pages.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -64,18 +65,49 @@ def _variants(plan: Plan, ids: tuple[str, ...], pages: dict[str, int]) -> str:
     return ", ".join(found) or "none in the catalogue"
 
 
+class _Laid(Paragraph):  # type: ignore[misc]  # reportlab has no type hints
+    """A paragraph that lays out its lines once per width: the guide's texts are the
+    same in every plan that uses the exercise, so a batch lays them out once."""
+
+    _laid: float | None = None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if self._laid != available_width:
+            self._laid_size = super().wrap(available_width, available_height)
+            self._laid = available_width
+        return self._laid_size  # type: ignore[no-any-return]
+
+    def split(self, available_width: float, available_height: float) -> list[Any]:
+        self._laid = None  # splitting changes the lines
+        return super().split(available_width, available_height)  # type: ignore[no-any-return]
+
+
+_LAID = threading.local()
+
+
+def _laid(text: str, style: ParagraphStyle) -> Paragraph:
+    """The paragraph of ``text``, made once per thread (see :class:`_Laid`)."""
+    cache: dict[tuple[str, str], Paragraph] = _LAID.__dict__.setdefault("found", {})
+    key = (text, style.name)
+    found = cache.get(key)
+    if found is None:
+        if len(cache) > 20_000:
+            cache.clear()
+        found = cache[key] = _Laid(text, style)
+    return found
+
+
 def _words(plan: Plan, exercise: Exercise, pages: dict[str, int], s: dict[str, Any]) -> list[Any]:
     steps = "".join(f"{n}. {escaped(step)}<br/>" for n, step in enumerate(exercise.instructions, 1))
-    parts = [Paragraph(steps.removesuffix("<br/>"), s["cell"])]
+    parts = [_laid(steps.removesuffix("<br/>"), s["cell"])]
     if exercise.cues:
-        parts.append(Paragraph("<b>Cues:</b> " + escaped(" ".join(exercise.cues)), s["cell"]))
+        parts.append(_laid("<b>Cues:</b> " + escaped(" ".join(exercise.cues)), s["cell"]))
     if exercise.mistakes:
-        parts.append(
-            Paragraph("<b>Common mistakes:</b> " + escaped(" ".join(exercise.mistakes)), s["cell"])
-        )
+        mistakes = "<b>Common mistakes:</b> " + escaped(" ".join(exercise.mistakes))
+        parts.append(_laid(mistakes, s["cell"]))
     if exercise.cautions:
         care = " ".join(CAUTIONS.get(c, str(c).replace("_", " ")) for c in exercise.cautions)
-        parts.append(Paragraph("<b>Take care:</b> " + escaped(care), s["cell"]))
+        parts.append(_laid("<b>Take care:</b> " + escaped(care), s["cell"]))
     easier = _variants(plan, exercise.regressions, pages)
     harder = _variants(plan, exercise.progressions, pages)
     parts.append(Paragraph(f"<b>Easier:</b> {easier}. <b>Harder:</b> {harder}.", s["cell"]))
@@ -121,6 +153,35 @@ def _entry(
         )
     )
     return table
+
+
+#: Heights of guide entries already measured in this process, by everything that
+#: shapes them: a batch of plans measures each exercise's entry once.
+_HEIGHTS: dict[tuple[object, ...], float] = {}
+
+
+def _height(
+    plan: Plan,
+    exercise: Exercise,
+    pages: dict[str, int],
+    s: dict[str, Any],
+    width: float,
+    frame_height: float,
+    figures: bool,
+) -> float:
+    variants = (*exercise.regressions, *exercise.progressions)
+    # a page number's digits are all as wide: only how many there are shapes the entry
+    refs = tuple((v, plan.name_of(v), len(str(pages.get(v, "")))) for v in variants)
+    text = (exercise.name, exercise.instructions, exercise.cues, exercise.mistakes)
+    shape = (exercise.cautions, exercise.equipment, exercise.per_side, width, figures)
+    key = (exercise.id, text, shape, refs)
+    found = _HEIGHTS.get(key)
+    if found is None:
+        if len(_HEIGHTS) > 4096:
+            _HEIGHTS.clear()
+        entry = _entry(plan, exercise, pages, s, width, figures)
+        found = _HEIGHTS[key] = entry.wrap(width, frame_height)[1] + _GAP
+    return found
 
 
 def _paginate(heights: list[float], frame: float) -> list[int]:
@@ -193,15 +254,14 @@ def guide(
     def make(first_page: int) -> None:
         pages: dict[str, int] = {e.id: first_page for e in exercises}
         for _ in range(3):  # the page numbers' own widths can move a line: settle them
-            entries = {e.id: _entry(plan, e, pages, s, width, figures) for e in exercises}
-            heights = [entries[e.id].wrap(width, frame_height)[1] + _GAP for e in exercises]
+            heights = [_height(plan, e, pages, s, width, frame_height, figures) for e in exercises]
             heights[0] += head
             placed = _paginate(heights, frame_height)
             found = {e.id: first_page + page for e, page in zip(exercises, placed, strict=True)}
             if found == pages:
                 break
             pages = found
-        made.update(entries)
+        made.update({e.id: _entry(plan, e, pages, s, width, figures) for e in exercises})
 
     story: list[Flowable] = [GuideStart(make), title, intro]
     story += [Entry(made, exercise) for exercise in exercises]

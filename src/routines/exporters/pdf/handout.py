@@ -15,10 +15,10 @@ from reportlab.platypus.flowables import Flowable
 
 from routines._plan import Block, BlockKind, Item, Plan, Week
 from routines.catalogue.figure import FigureFlowable
-from routines.exporters.pdf.styles import FONT, INK, SHADE, TABLE_FONT, escaped
+from routines.exporters.pdf.styles import FONT, INK, SHADE, SMALLEST, TABLE_FONT, escaped
 from routines.exporters.sessions import Handout, SessionGroup, day_kind
 
-__all__ = ["Boxes", "anchor_of", "compact_dose", "session_pages"]
+__all__ = ["WeekCell", "anchor_of", "compact_dose", "session_pages"]
 
 FIGURE = 20.0  # mm: the figure beside each strength exercise
 _EXERCISE = 52 * mm
@@ -42,33 +42,43 @@ def compact_dose(item: Item) -> str:
     if item.reps is not None:
         return f"{item.sets}{TIMES}{item.reps}"
     seconds = item.hold_s if item.hold_s is not None else item.duration_s
-    return f"{item.sets}{TIMES}{seconds} s"
+    return f"{item.sets}{TIMES}{seconds}s"
 
 
-class Boxes(Flowable):  # type: ignore[misc]  # reportlab has no type hints
-    """``count`` small squares to tick, one per time the session is done that week."""
+class WeekCell(Flowable):  # type: ignore[misc]  # reportlab has no type hints
+    """A week's cell of the grid: the dose (and a word such as "+load") in 10 pt, a
+    small square to tick for each time the session is done that week, and room to
+    write the load and the pain. Drawn directly: a grid has dozens of them."""
 
     SIDE = 3.0 * mm
     GAP = 1.0 * mm
+    LINE = 12.0
+    ROOM = 6 * mm  # to write in
 
-    def __init__(self, count: int) -> None:
+    def __init__(self, lines: list[str], count: int) -> None:
         super().__init__()
-        self.count = count
+        self.lines, self.count = lines, count
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        per_row = max(1, int((available_width + self.GAP) // (self.SIDE + self.GAP)))
-        rows = -(-self.count // per_row)
-        self._per_row = per_row
-        return self.count and available_width, rows * (self.SIDE + self.GAP)
+        self._per_row = max(1, int((available_width + self.GAP) // (self.SIDE + self.GAP)))
+        rows = -(-self.count // self._per_row)
+        self._boxes = rows * (self.SIDE + self.GAP)
+        return available_width, len(self.lines) * self.LINE + self._boxes + self.ROOM
 
     def draw(self) -> None:
         canvas: Any = self.canv
+        top = len(self.lines) * self.LINE + self._boxes + self.ROOM
+        canvas.setFont(FONT, SMALLEST)
+        canvas.setFillColor(INK)
+        for n, line in enumerate(self.lines):
+            canvas.drawString(0, top - (n + 1) * self.LINE + 2.5, line)
         canvas.setLineWidth(0.7)
         canvas.setStrokeColor(INK)
+        below = top - len(self.lines) * self.LINE
         for n in range(self.count):
             row, column = divmod(n, self._per_row)
             x = column * (self.SIDE + self.GAP)
-            y = -row * (self.SIDE + self.GAP) + self.GAP
+            y = below - (row + 1) * (self.SIDE + self.GAP) + self.GAP
             canvas.rect(x, y, self.SIDE, self.SIDE, stroke=1, fill=0)
 
 
@@ -148,12 +158,12 @@ def _grid(plan: Plan, group: SessionGroup, s: dict[str, Any], width: float) -> T
             if item is None:
                 row.append("")
                 continue
-            text = compact_dose(item) + (" *" if item.change else "")
+            lines = [compact_dose(item) + (" *" if item.change else "")]
             if before is not None and item.load_steps > before.load_steps:
-                text += "<br/>+load"
+                lines.append("+load")
             elif before is not None and item.exercise != before.exercise:
-                text += "<br/>next"
-            row.append([Paragraph(text, s["cell"]), Boxes(times), Spacer(1, 6 * mm)])
+                lines.append("next")
+            row.append(WeekCell(lines, times))
             before = item
         rows.append(row)
     table = Table(

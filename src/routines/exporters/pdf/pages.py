@@ -85,7 +85,7 @@ def week_pages(plan: Plan, s: dict[str, ParagraphStyle], width: float) -> list[F
         elif week.retest:
             title += f": {week_mark(week)}"
         heading = Paragraph(title, s["h1"])
-        heading._bookmark = (f"Week {week.index}", 0)  # noqa: SLF001 - for the outline
+        heading._bookmark = (f"Week {week.index}", 0)  # for the outline
         story.append(heading)
         for session in week.sessions:
             heading = Paragraph(

@@ -8,8 +8,8 @@ Helvetica. All user text is escaped before it reaches a Paragraph.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -116,7 +116,8 @@ def styles() -> dict[str, ParagraphStyle]:
 
 def escaped(value: object) -> str:
     """User or catalogue text made safe for a Paragraph (which parses markup)."""
-    return escape(str(value), {'"': "&quot;", "'": "&#39;"}).replace("\n", "<br/>")
+    text = html.escape(str(value), quote=False).replace('"', "&quot;").replace("'", "&#39;")
+    return text.replace("\n", "<br/>")
 
 
 def bullets(lines: Iterable[str], style: ParagraphStyle, kind: str = "bullet") -> ListFlowable:
