@@ -41,7 +41,12 @@ EXPECTED = {
     "basic_pdf": Expected(files={"plan.pdf": 1}, says=("wrote ", "week 1 has 3 sessions")),
     "catalogue_tour": Expected(says=("exercises in the catalogue", "Harder than Band row")),
     "coach_batch": Expected(
-        files={"plans/**/*.pdf": 4, "plans/**/*.ics": 4, "plans/**/*.json": 4},
+        files={
+            "plans/**/*.pdf": 4,
+            "plans/**/*.ics": 4,
+            "plans/**/*.json": 4,
+            "plans/batch-manifest.sqlite": 1,
+        },
         says=("Files for 4 clients", "Rows to fix in clients.csv: ", "minutes"),
     ),
     "custom_catalogue": Expected(
@@ -84,6 +89,11 @@ def check_file(path: Path) -> None:
         assert routines.Plan.from_json(data).weeks, path
     elif path.suffix == ".toml":
         assert tomllib.loads(data.decode("utf-8"))["id"] == path.stem, path
+    elif path.suffix == ".sqlite":  # a batch's manifest: a row per client
+        import sqlite3
+
+        with sqlite3.connect(path) as db:
+            assert db.execute("SELECT count(*) FROM rows").fetchone()[0] >= 1, path
     else:
         pytest.fail(f"{path}: no check for {path.suffix!r} files; add one to check_file")
 

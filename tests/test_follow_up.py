@@ -327,8 +327,10 @@ def test_batch_does_not_undo_a_stop(capsys: pytest.CaptureFixture[str]) -> None:
        item_arg(first), "--red-flag", "chest_pain")  # fmt: skip
     ok(capsys, "adapt", "--plan", "out/ann.json", "--today", "2027-03-02")
     before = Path("out/ann.ics").read_bytes()
-    for force in (False, True):
-        report = batch([row], "out", workers=1, force=force)
+    again = batch([row], "out", workers=1)  # done before: left as it is
+    assert again.skipped == 1 and again.failed == ()
+    for force in (False, True):  # made again (--redo), even with --force: refused
+        report = batch([row], "out", workers=1, force=force, resume=False)
         (failure,) = report.failed
         assert "this plan was stopped" in failure.reason and "--cleared-by" in failure.reason
     assert Path("out/ann.ics").read_bytes() == before

@@ -29,6 +29,7 @@ from routines.errors import ExportError, RoutinesError
 __all__ = [
     "check_target",
     "clean_stale",
+    "kind_of",
     "os_problem",
     "read_limited",
     "write_atomic",
@@ -56,7 +57,7 @@ def os_problem(exc: OSError) -> str:
     return _WHY.get(exc.errno or 0, exc.strerror or str(exc))
 
 
-def _kind(mode: int) -> str | None:
+def kind_of(mode: int) -> str | None:
     """What a file that is not a regular file is, or ``None`` for a regular file."""
     if stat.S_ISREG(mode):
         return None
@@ -94,7 +95,7 @@ def check_target(path: str | os.PathLike[str], error: type[RoutinesError] = Expo
     except OSError as exc:
         raise error(f"{target}: cannot be used: {os_problem(exc)}") from None
     if info is not None:
-        what = _kind(info.st_mode)
+        what = kind_of(info.st_mode)
         if what == "a folder":
             raise error(f"{target}: is a folder; give a file name such as {target / 'plan'}")
         if what is not None:
@@ -306,7 +307,7 @@ def read_limited(
         raise error(f"{source}: no such {what}") from None
     except OSError as exc:
         raise error(f"{source}: cannot read the {what}: {os_problem(exc)}") from None
-    kind = _kind(info.st_mode)
+    kind = kind_of(info.st_mode)
     if kind is not None:
         article = "an" if what[:1].lower() in "aeiou" else "a"
         raise error(f"{source}: is {kind}, not {article} {what} file")

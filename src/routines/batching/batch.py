@@ -1,104 +1,52 @@
-"""Plans for a whole client list: one row per person, a PDF, a calendar and the
-plan's JSON for each, made on every CPU core.
+"""Plans for a whole client list: :func:`batch`.
 
-The CSV has a header row. ``name`` (the person) is required; every other column
-is a field of :class:`~routines.PlanRequest` with the names of the config file
-(``start``, ``weeks``, ``days``, ``minutes``, ``time``, ``timezone``, ``level``,
-``equipment``, ``goal``, ``run_days``, ``long_run``, ``avoid``, ``seed``, ``id``,
-``deload_every``), plus ``screening.<question>`` columns answered yes or no. List
-fields take comma-separated values (quote the cell); an empty cell means the
-default. A bad row is reported with its row number, field and reason, and the
-other rows go on.
+Rows are read as they are needed and a bounded number are in flight, so memory
+stays flat for ten rows or a million; they run on any ``concurrent.futures``
+executor (by default a pool of local processes; a Dask cluster's executor for many
+machines), each worker writing its person's files straight into the output folder.
+Every finished row is recorded in a manifest (:mod:`routines.batching.manifest`),
+so running the same batch again skips what is done and redoes the rest, and an
+interrupted run (Ctrl-C, SIGTERM) stops cleanly, saying how many rows remain. A
+bad row never stops the others; a worker that dies costs at most its own row.
 """
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import re
+import signal
+import threading
 import time
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    CancelledError,
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    wait,
+)
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
-import attrs
-
 from routines._files import os_problem
-from routines._request import PlanRequest
-from routines.batching.clients import COLUMNS, read_clients
+from routines.batching.clients import COLUMNS, client_rows, count_rows, read_clients
+from routines.batching.folders import FOLDERS, paths_for
+from routines.batching.jobs import Job, fingerprint, make
+from routines.batching.manifest import Manifest
+from routines.batching.report import RowReport
 from routines.batching.results import BatchFailure, BatchReport, BatchResult
-from routines.errors import PlanError, RoutinesError
+from routines.errors import PlanError
 
-__all__ = ["COLUMNS", "BatchFailure", "BatchReport", "BatchResult", "batch", "read_clients"]
+__all__ = ["COLUMNS", "CRASHED", "BatchFailure", "BatchReport", "BatchResult", "batch",
+           "read_clients"]  # fmt: skip
 
 StrPath = str | os.PathLike[str]
-Progress = Callable[[int, int], None]
-
-
-@attrs.frozen
-class _Job:
-    row: int
-    name: str
-    request: PlanRequest
-    stem: str
-
-
-def _slug(name: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60]
-
-
-# -- the work of one row, in a worker process ---------------------------------------
-
-_CATALOGUES: dict[tuple[str, ...], Any] = {}
-
-
-def _catalogue(dirs: tuple[str, ...]) -> Any:
-    if dirs not in _CATALOGUES:
-        from routines.catalogue.load import load_catalogue
-
-        _CATALOGUES[dirs] = load_catalogue(*dirs)
-    return _CATALOGUES[dirs]
-
-
-def _make(
-    job: _Job, out_dir: Path, dirs: tuple[str, ...], options: dict[str, Any]
-) -> BatchResult | BatchFailure:
-    from routines.exporters.export import export
-    from routines.planning.planner import plan
-
-    try:
-        result = plan(job.request, _catalogue(dirs))
-        paths = [out_dir / f"{job.stem}.{kind}" for kind in ("pdf", "ics", "json")]
-        export(result, pdf=paths[0], ics=paths[1], json=paths[2], **options)
-    except RoutinesError as exc:
-        return BatchFailure(job.row, job.name, exc.field, exc.reason)
-    except Exception as exc:  # a bug must not cost the other rows their plans
-        reason = (
-            f"internal error: {type(exc).__name__}: {exc} (a bug in routines; please report it)"
-        )
-        return BatchFailure(job.row, job.name, None, reason)
-    return BatchResult(job.row, job.name, *paths)
-
-
-def _stems(jobs: Sequence[tuple[int, str, PlanRequest]]) -> list[_Job]:
-    """File names from the people's names, unique within the batch."""
-    made: list[_Job] = []
-    taken: set[str] = set()
-    for number, name, request in jobs:
-        stem = base = _slug(name) or f"row-{number}"
-        if stem in taken:
-            stem = f"{base}-row-{number}"
-        extra = 2
-        while stem in taken:  # "a", "a-row-4", "a": never share a file name
-            stem, extra = f"{base}-row-{number}-{extra}", extra + 1
-        taken.add(stem)
-        made.append(_Job(number, name, request, stem))
-    return made
-
+Progress = Callable[[int, int | None], None]
 
 #: Why a row whose worker process died made no plan.
 CRASHED = (
@@ -107,30 +55,180 @@ CRASHED = (
 )
 
 
-def _in_pool(
-    jobs: Sequence[_Job],
-    count: int,
-    folder: Path,
-    dirs: tuple[str, ...],
-    options: dict[str, Any],
-    done: Callable[[BatchResult | BatchFailure], None],
-) -> list[_Job]:
-    """Run ``jobs`` on ``count`` worker processes, passing each result to ``done``;
-    returns the jobs whose worker died before answering."""
-    context = multiprocessing.get_context(
-        "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    )
-    broken: list[_Job] = []
-    with ProcessPoolExecutor(min(count, len(jobs)), mp_context=context) as pool:
-        futures: dict[Future[BatchResult | BatchFailure], _Job] = {
-            pool.submit(_make, job, folder, dirs, options): job for job in jobs
-        }
-        for future in as_completed(futures):
+def _slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60]
+
+
+def _local_pool(workers: int) -> ProcessPoolExecutor:
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    return ProcessPoolExecutor(workers, mp_context=context)
+
+
+class _Stop:
+    """Set by Ctrl-C or SIGTERM: no new rows start; the running ones finish."""
+
+    def __init__(self) -> None:
+        self.asked = False
+        self._old: Any = None
+
+    def __enter__(self) -> _Stop:
+        if threading.current_thread() is threading.main_thread():
+            self._old = signal.signal(signal.SIGTERM, self._handle)
+        return self
+
+    def _handle(self, number: int, frame: Any) -> None:
+        self.asked = True
+
+    def __exit__(self, *exc: object) -> None:
+        if self._old is not None:
+            signal.signal(signal.SIGTERM, self._old)
+
+
+class _Run:
+    """One batch run: the rows, their futures and what came of them."""
+
+    def __init__(self, out_dir: Path, manifest: Manifest, report: RowReport,
+                 progress: Progress | None, total: int | None, keep: bool) -> None:  # fmt: skip
+        self.out_dir, self.manifest, self.report = out_dir, manifest, report
+        self.progress, self.total, self.keep = progress, total, keep
+        self.written: list[BatchResult] = []
+        self.failed: list[BatchFailure] = []
+        self.counts = {"done": 0, "skipped": 0, "failed": 0}
+        self.prints: dict[int, str] = {}
+
+    def tick(self) -> None:
+        if self.progress:
+            self.progress(sum(self.counts.values()), self.total)
+
+    def failure(self, failure: BatchFailure) -> None:
+        self.failed.append(failure)
+        self.counts["failed"] += 1
+        self.report.write(failure.row, failure.name, "failed", field=failure.field,
+                          reason=failure.reason)  # fmt: skip
+        self.tick()
+
+    def skipped(self, job: Job) -> None:
+        self.counts["skipped"] += 1
+        self.report.write(job.row, job.name, "skipped", reason="done before", files=job.files)
+        self.tick()
+
+    def ended(self, job: Job, result: BatchResult | BatchFailure) -> None:
+        print_ = self.prints.pop(job.row, "")
+        if isinstance(result, BatchFailure):
+            self.manifest.record(job.row, print_, [], "failed", result.reason)
+            self.failure(result)
+            return
+        self.manifest.record(job.row, print_, list(job.files), "done")
+        if self.keep:
+            self.written.append(result)
+        self.counts["done"] += 1
+        self.report.write(job.row, job.name, "done", files=job.files)
+        self.tick()
+
+
+def _jobs(
+    run: _Run, rows: Iterator[Any], folders: str, settings: str, options: dict[str, Any],
+    resume: bool, kinds: Sequence[str],
+) -> Iterator[Job]:  # fmt: skip
+    """The rows still to make, as jobs; rows that fail to read, and rows done
+    before, are settled here."""
+    for found in rows:
+        if isinstance(found, BatchFailure):
+            run.failure(found)
+            continue
+        number, name, request = found
+        stem = run.manifest.stem(number, name, _slug(name) or f"row-{number}")
+        found = paths_for(run.out_dir, stem, folders)
+        files = tuple(found[kind] if kind in kinds else None for kind in ("pdf", "ics", "json"))
+        job = Job(number, name, request, files, **options)  # type: ignore[arg-type]
+        print_ = fingerprint(request, settings)
+        if resume and run.manifest.finished(number, print_):
+            run.skipped(job)
+            continue
+        run.prints[number] = print_
+        yield job
+
+
+def _drive(
+    run: _Run, jobs: Iterator[Job], executor: Executor, in_flight: int, stop: _Stop,
+    renew: Callable[[], Executor] | None,
+) -> int:  # fmt: skip
+    """Run ``jobs`` on ``executor``, ``in_flight`` at most at once; returns how many
+    rows were left when a stop was asked."""
+    pending: dict[Future[BatchResult | BatchFailure], Job] = {}
+    retried: set[int] = set()
+    alone: list[Job] = []
+    left = 0
+    try:
+        for job in jobs:
+            if stop.asked:
+                left += 1
+                continue
+            while len(pending) >= in_flight:
+                executor = _collect(run, pending, executor, retried, alone, renew, stop)
+            pending[executor.submit(make, job)] = job
+        while pending:
+            executor = _collect(run, pending, executor, retried, alone, renew, stop)
+    except KeyboardInterrupt:
+        stop.asked = True
+        for future in list(pending):
+            if future.cancel():
+                left += 1
+                pending.pop(future)
+        left += sum(1 for _ in jobs)
+        while pending:
+            executor = _collect(run, pending, executor, retried, alone, renew, stop)
+    for job in alone:  # twice in a pool that broke: alone, so a crash costs one row
+        if renew is None:
+            run.ended(job, BatchFailure(job.row, job.name, None, CRASHED))
+            continue
+        with _local_pool(1) as single:
             try:
-                done(future.result())
+                run.ended(job, single.submit(make, job).result())
             except BrokenProcessPool:
-                broken.append(futures[future])
-    return sorted(broken, key=lambda job: job.row)
+                run.ended(job, BatchFailure(job.row, job.name, None, CRASHED))
+    return left
+
+
+def _collect(
+    run: _Run, pending: dict[Future[Any], Job], executor: Executor, retried: set[int],
+    alone: list[Job], renew: Callable[[], Executor] | None, stop: _Stop,
+) -> Executor:  # fmt: skip
+    """Settle the rows that ended; when a local pool broke (a worker killed), start a
+    new one and send its rows again, once; a row lost twice will run alone."""
+    done, _ = wait(list(pending), timeout=1.0, return_when=FIRST_COMPLETED)
+    lost: list[Job] = []
+    for future in done:
+        job = pending.pop(future)
+        try:
+            result = future.result()
+        except (BrokenProcessPool, CancelledError):
+            lost.append(job)
+            continue
+        except Exception as exc:  # a worker lost elsewhere (a Dask worker killed, say)
+            why = f"{CRASHED} ({type(exc).__name__})"
+            run.ended(job, BatchFailure(job.row, job.name, None, why))
+            continue
+        run.ended(job, result)
+    if not lost:
+        return executor
+    if renew is None:
+        for job in lost:
+            run.ended(job, BatchFailure(job.row, job.name, None, CRASHED))
+        return executor
+    lost += pending.values()  # the rest of a broken pool is lost with it
+    pending.clear()
+    executor.shutdown(wait=False, cancel_futures=True)
+    executor = renew()
+    for job in lost:
+        if job.row in retried:
+            alone.append(job)
+        else:
+            retried.add(job.row)
+            pending[executor.submit(make, job)] = job
+    return executor
 
 
 def batch(
@@ -138,20 +236,32 @@ def batch(
     out_dir: StrPath,
     *,
     workers: int | None = None,
+    executor: Executor | None = None,
     defaults: Mapping[str, Any] = {},
     force: bool = False,
     catalogue_dirs: Sequence[StrPath] = (),
     progress: Progress | None = None,
+    folders: str = "flat",
+    resume: bool = True,
+    report: StrPath | None = None,
+    in_flight: int | None = None,
+    keep_results: bool = True,
+    kinds: Sequence[str] = ("pdf", "ics", "json"),
 ) -> BatchReport:
     """Make a plan for every row of ``source`` (a CSV file, or mappings of column to
-    text) and write ``<name>.pdf``, ``<name>.ics`` and ``<name>.json`` into ``out_dir``.
+    text) and write each person's PDF, calendar and JSON into ``out_dir``.
 
-    ``defaults`` are request fields for the cells a row leaves empty, such as
-    ``{"paper": "letter", "alarm": None}``. Rows run in parallel on ``workers``
-    processes (default: every CPU core).
-    Bad rows never stop the others: they come back in :attr:`BatchReport.failed`.
-    Existing files are protected as :func:`routines.export` protects them, per
-    row, unless ``force``. ``progress(done, total)`` is called as rows finish.
+    Rows run on ``executor`` (any ``concurrent.futures.Executor``, such as a Dask
+    client's ``get_executor()``) or on a local pool of ``workers`` processes (default:
+    every CPU core), at most ``in_flight`` at once (default: four per worker). Files go
+    in ``folders``: ``"flat"``, ``"person"`` or ``"sharded"``
+    (:mod:`routines.batching.folders`). With ``resume`` (the default), rows done
+    before with the same request are skipped. ``report`` writes a line per row
+    (``.csv`` or ``.jsonl``). ``defaults`` fill empty cells, such as ``{"paper":
+    "letter"}``. ``progress(done, total)`` is called as rows end (``total`` may be
+    ``None``). Existing files are protected as :func:`routines.export` protects
+    them, unless ``force``. ``keep_results=False`` keeps only the failures in the
+    returned report (for very long lists). ``kinds`` chooses the files made.
 
     >>> report = batch([{"name": "Ann", "minutes": "5"}], ".")
     >>> print(report.failed[0])
@@ -161,47 +271,50 @@ def batch(
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():
         raise PlanError(f"{folder}: is a file, not a folder; give a folder for the plans")
+    if folders not in FOLDERS:
+        raise PlanError(f"{folders!r} is not a layout; use {', '.join(FOLDERS)}", field="folders")
     dirs = tuple(str(d) for d in catalogue_dirs)
     warnings: list[str] = []
-    rows, failed = read_clients(source, defaults, warnings)
+    rows = client_rows(source, defaults, warnings)
+    first = next(rows, None)  # the header is read (and checked) before anything is made
     try:
-        folder.mkdir(parents=True, exist_ok=True)  # once the client list has been read
+        folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise PlanError(f"{folder}: cannot make the folder: {os_problem(exc)}") from None
+    from routines.batching.jobs import _catalogue
+
     _catalogue(dirs)  # a broken catalogue folder fails once, here, not once per row
-    jobs = _stems(rows)
-    options = {"force": force}
-    results: list[BatchResult | BatchFailure] = list(failed)
-    total = len(jobs)
-    if progress:
-        progress(0, total)
-    count = min(workers or os.cpu_count() or 1, total)
-    if count <= 1:
-        for done, job in enumerate(jobs, start=1):
-            results.append(_make(job, folder, dirs, options))
-            if progress:
-                progress(done, total)
-    else:
-        finished = 0
-
-        def tick(result: BatchResult | BatchFailure) -> None:
-            nonlocal finished
-            results.append(result)
-            finished += 1
-            if progress:
-                progress(finished, total)
-
-        broken = _in_pool(jobs, count, folder, dirs, options, tick)
-        if broken:  # a worker died (killed, out of memory): once more in a fresh pool
-            broken = _in_pool(broken, count, folder, dirs, options, tick)
-        for job in broken:  # still: alone, so a crash costs only its own row
-            if _in_pool([job], 1, folder, dirs, options, tick):
-                tick(BatchFailure(job.row, job.name, None, CRASHED))
-    results.sort(key=lambda r: r.row)
+    count = workers or os.cpu_count() or 1
+    total = count_rows(source) if progress else None
+    unknown = sorted(set(kinds) - {"pdf", "ics", "json"})
+    if unknown or not kinds:
+        raise PlanError(f"{unknown or kinds!r}: give kinds among pdf, ics and json", field="kinds")
+    settings = f"{folders}|{sorted(defaults.items())}|{dirs}|{sorted(kinds)}"
+    options = {"force": force, "catalogue_dirs": dirs}
+    manifest = Manifest(folder)
+    own = executor is None
+    pool: Executor = executor or _local_pool(count)
+    try:
+        with RowReport(Path(report) if report else None) as lines, _Stop() as stop:
+            run = _Run(folder, manifest, lines, progress, total, keep_results)
+            run.tick()
+            every = itertools.chain([first] if first is not None else [], rows)
+            jobs = _jobs(run, every, folders, settings, options, resume, kinds)
+            left = _drive(run, jobs, pool, in_flight or 4 * count, stop,
+                          (lambda: _local_pool(count)) if own else None)  # fmt: skip
+    finally:
+        manifest.flush()
+        manifest.close()
+        if own:
+            pool.shutdown(wait=True, cancel_futures=True)
     return BatchReport(
         out_dir=folder,
-        written=tuple(r for r in results if isinstance(r, BatchResult)),
-        failed=tuple(r for r in results if isinstance(r, BatchFailure)),
+        written=tuple(sorted(run.written, key=lambda r: r.row)),
+        failed=tuple(sorted(run.failed, key=lambda r: r.row)),
         seconds=time.perf_counter() - started,
         warnings=tuple(warnings),
+        skipped=run.counts["skipped"],
+        done=run.counts["done"],
+        remaining=left,
+        interrupted=stop.asked,
     )

@@ -11,11 +11,11 @@ bad row is reported at once, with its row number as a spreadsheet shows it.
 from __future__ import annotations
 
 import csv
-import io
 import os
-from collections.abc import Iterable, Mapping
+import stat
+from collections.abc import Iterable, Iterator, Mapping, Sized
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from routines._request import PlanRequest
 from routines.batching.columns import COLUMNS, INTEGERS, SCREENING
@@ -24,7 +24,7 @@ from routines.errors import PlanError
 from routines.planning.config import every_problem, request_from
 from routines.planning.goals import GOALS
 
-__all__ = ["COLUMNS", "CSV_LIMIT", "read_clients"]
+__all__ = ["COLUMNS", "client_rows", "count_rows", "read_clients"]
 
 StrPath = str | os.PathLike[str]
 
@@ -67,10 +67,6 @@ def _request_of(
         raise PlanError(reason) from None
 
 
-#: The largest client list read (a row is about 100 bytes).
-CSV_LIMIT = 256 * 1024 * 1024
-
-
 def _delimiter(first_line: str) -> str:
     """The delimiter of a CSV by its header row: comma, semicolon (what spreadsheet
     programs in much of Europe save) or tab."""
@@ -79,29 +75,39 @@ def _delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
+def _opened(path: Path) -> IO[str]:
+    """The client list, open for reading: a regular file, or a clear error."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise PlanError(f"{path}: no such file; give a CSV with one row per client") from None
+    except OSError as exc:
+        raise PlanError(f"{path}: cannot be read ({exc.strerror})") from None
+    if not stat.S_ISREG(info.st_mode):
+        from routines._files import kind_of
+
+        raise PlanError(f"{path}: is {kind_of(info.st_mode)}, not a client list CSV file")
+    try:
+        return path.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise PlanError(f"{path}: cannot be read ({exc.strerror})") from None
+
+
 def _rows(
     source: StrPath | Iterable[Mapping[str, str | None]], warnings: list[str]
-) -> list[tuple[int, dict[Any, Any]]]:
+) -> Iterator[tuple[int, dict[Any, Any]]]:
+    """The rows of the client list, read as they are needed (a list of a million
+    people is never held in memory), numbered as a spreadsheet shows them."""
     if not isinstance(source, str | os.PathLike):
-        return [(number, dict(values)) for number, values in enumerate(source, start=1)]
-    from routines._files import read_limited
-
+        for number, values in enumerate(source, start=1):
+            yield number, dict(values)
+        return
     path = Path(source)
-    if not path.exists() and not path.is_symlink():
-        raise PlanError(f"{path}: no such file; give a CSV with one row per client")
-    data = read_limited(path, limit=CSV_LIMIT, what="client list CSV", error=PlanError)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise PlanError(
-            f"{path}: is not UTF-8 text (byte {data[exc.start]:#04x} at {exc.start}); save it "
-            "as UTF-8 (in a spreadsheet program: Save As, 'CSV UTF-8')"
-        ) from None
-    try:
-        with io.StringIO(text, newline="") as handle:
-            reader = csv.DictReader(
-                handle, delimiter=_delimiter(text.split("\n", 1)[0]), strict=True
-            )
+    with _opened(path) as handle:
+        try:
+            first = handle.readline()
+            handle.seek(0)
+            reader = csv.DictReader(handle, delimiter=_delimiter(first), strict=True)
             header = [column.strip() for column in reader.fieldnames or []]
             reader.fieldnames = header
             if "name" not in header:
@@ -116,17 +122,54 @@ def _rows(
                     f"{', '.join(map(repr, unknown))}; the columns routines reads are name "
                     f"and request fields: {', '.join(COLUMNS[1:])}"
                 )
-            # row numbers as a spreadsheet shows them: the header is row 1
-            rows = []
-            for number, values in enumerate(reader, start=2):
+            for number, values in enumerate(reader, start=2):  # the header is row 1
                 for column in unknown:
                     values.pop(column, None)
-                rows.append((number, values))
-            return rows
-    except csv.Error as exc:
-        raise PlanError(
-            f"{path}: cannot be read as CSV ({exc}); check the quotes around cells"
-        ) from None
+                yield number, values
+        except UnicodeDecodeError as exc:
+            raise PlanError(
+                f"{path}: is not UTF-8 text (byte {exc.object[exc.start]:#04x}); save it as "
+                "UTF-8 (in a spreadsheet program: Save As, 'CSV UTF-8')"
+            ) from None
+        except csv.Error as exc:
+            raise PlanError(
+                f"{path}: cannot be read as CSV ({exc}); check the quotes around cells"
+            ) from None
+
+
+def count_rows(source: StrPath | Iterable[Mapping[str, str | None]]) -> int | None:
+    """How many rows a client list has (for progress), read once quickly; ``None``
+    when it cannot be told without reading it for real."""
+    if not isinstance(source, str | os.PathLike):
+        return len(source) if isinstance(source, Sized) else None
+    try:
+        return sum(1 for _ in _rows(source, []))
+    except PlanError:
+        return None
+
+
+def client_rows(
+    source: StrPath | Iterable[Mapping[str, str | None]],
+    defaults: Mapping[str, Any] = {},
+    warnings: list[str] | None = None,
+) -> Iterator[tuple[int, str, PlanRequest] | BatchFailure]:
+    """Each row's request, or its failure, as the rows are read."""
+    for number, values in _rows(source, warnings if warnings is not None else []):
+        extra = values.pop(None, None)  # csv puts cells beyond the header under None
+        if extra:
+            yield BatchFailure(
+                number,
+                str(values.get("name") or ""),
+                None,
+                f"{len(extra)} cell(s) more than the header has; quote cells with commas",
+            )
+            continue
+        try:
+            name, request = _request_of(number, values, defaults)
+        except PlanError as exc:
+            yield BatchFailure(number, str(values.get("name") or ""), exc.field, exc.reason)
+        else:
+            yield number, name, request
 
 
 def read_clients(
@@ -139,22 +182,9 @@ def read_clients(
     columns) is added to ``warnings``."""
     good: list[tuple[int, str, PlanRequest]] = []
     bad: list[BatchFailure] = []
-    for number, values in _rows(source, warnings if warnings is not None else []):
-        extra = values.pop(None, None)  # csv puts cells beyond the header under None
-        if extra:
-            bad.append(
-                BatchFailure(
-                    number,
-                    str(values.get("name") or ""),
-                    None,
-                    f"{len(extra)} cell(s) more than the header has; quote cells with commas",
-                )
-            )
-            continue
-        try:
-            name, request = _request_of(number, values, defaults)
-        except PlanError as exc:
-            bad.append(BatchFailure(number, str(values.get("name") or ""), exc.field, exc.reason))
+    for found in client_rows(source, defaults, warnings):
+        if isinstance(found, BatchFailure):
+            bad.append(found)
         else:
-            good.append((number, name, request))
+            good.append(found)
     return good, bad

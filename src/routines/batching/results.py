@@ -18,9 +18,9 @@ class BatchResult:
 
     row: int
     name: str
-    pdf: Path
-    ics: Path
-    json: Path
+    pdf: Path | None
+    ics: Path | None
+    json: Path | None
 
 
 @attrs.frozen
@@ -48,22 +48,32 @@ class BatchReport:
     seconds: float
     #: What was ignored, such as unknown columns.
     warnings: tuple[str, ...] = ()
+    #: Rows done before with the same request, left as they were.
+    skipped: int = 0
+    #: Rows made this time (``written`` holds them unless ``keep_results=False``).
+    done: int = 0
+    #: Rows not started because the run was stopped (Ctrl-C, SIGTERM).
+    remaining: int = 0
+    interrupted: bool = False
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        return not self.failed and not self.interrupted
 
     def __str__(self) -> str:
-        plans = len(self.written)
-        lines = [
-            f"{plans} plan{'' if plans == 1 else 's'} written to {self.out_dir} "
-            f"in {self.seconds:.1f} s"
-            + (
-                f"; {len(self.failed)} row{'' if len(self.failed) == 1 else 's'} failed:"
-                if self.failed
-                else ""
-            )
-        ]
+        plans = self.done or len(self.written)
+        noun = "plan" if plans == 1 else "plans"
+        first = f"{plans} {noun} written to {self.out_dir} in {self.seconds:.1f} s"
+        if self.skipped:
+            first += f", {self.skipped} done before and skipped"
+        if self.failed:
+            first += f"; {len(self.failed)} row{'' if len(self.failed) == 1 else 's'} failed:"
+        lines = [first]
         lines += [f"  {failure}" for failure in self.failed]
         lines += [f"warning: {shown(warning)}" for warning in self.warnings]
+        if self.interrupted:
+            lines.append(
+                f"stopped: {self.remaining} row{'' if self.remaining == 1 else 's'} not started; "
+                "run the same command again to finish them"
+            )
         return "\n".join(lines)

@@ -79,6 +79,7 @@ def export(
     now: dt.datetime | None = None,
     layout: str | None = None,
     print_weeks: tuple[int, int] | None = None,
+    compact_json: bool = False,
 ) -> tuple[Path, ...]:
     """Write the plan's PDF, calendar and JSON (``None`` skips one); return the paths.
 
@@ -90,7 +91,8 @@ def export(
     events, the past as it was published). ``now`` is the moment that separates
     the calendar's past from its future (default: the current time). ``layout``
     (``"handout"`` or ``"diary"``, default the plan's own) and ``print_weeks``
-    (``(first, last)``: only those weeks) shape the PDF.
+    (``(first, last)``: only those weeks) shape the PDF; ``compact_json`` writes
+    the JSON on one line (for programs: smaller and faster to write).
     """
     from routines.exporters.ics import to_ics
 
@@ -118,7 +120,8 @@ def export(
 
     writes: list[tuple[Path, Writer]] = []
     if "json" in targets:
-        writes.append((targets["json"], _bytes(plan.to_json().encode("utf-8"))))
+        text = plan.to_json(indent=None if compact_json else 2)
+        writes.append((targets["json"], _bytes(text.encode("utf-8"))))
     if "ics" in targets:
         previous = found["ics"].data if found["ics"].kind == "this plan" else None
         data = to_ics(plan, alarm_minutes=alarm_minutes, previous=previous, now=now)

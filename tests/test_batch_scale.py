@@ -1,0 +1,125 @@
+"""The batch at scale: any executor (a local Dask cluster gives the same files as
+the process pool), folder layouts, a report of every row, an interrupted batch
+that resumes with every row done once, and memory that stays flat as the list
+grows."""
+
+from __future__ import annotations
+
+import csv
+import json
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from routines import batch
+from routines.batching.manifest import MANIFEST
+
+pytestmark = pytest.mark.slow  # worker processes, a Dask cluster
+
+
+def rows(count: int, weeks: int = 1) -> list[dict[str, str]]:
+    return [{"name": f"Client {n}", "weeks": str(weeks), "timezone": "UTC",
+             "start": "2030-01-07"} for n in range(count)]  # fmt: skip
+
+
+def events_of(path: Path) -> list[str]:
+    """The calendar's events, without the lines that say when they were written."""
+    lines = path.read_text(encoding="utf-8").replace("\r\n ", "").splitlines()
+    return [line for line in lines if not line.startswith(("DTSTAMP", "LAST-MODIFIED"))]
+
+
+def test_a_local_dask_cluster_makes_the_same_files(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    clients = rows(6, weeks=2)
+    pool = batch(clients, tmp_path / "pool", workers=2)
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, host="127.0.0.1")  # fmt: skip
+    try:
+        with distributed.Client(cluster) as client:
+            dask = batch(clients, tmp_path / "dask", executor=client.get_executor(pure=False))
+    finally:
+        cluster.close()
+    assert pool.ok and dask.ok and len(dask.written) == len(pool.written) == 6
+    for a, b in zip(pool.written, dask.written, strict=True):
+        assert a.json and b.json and a.ics and b.ics and a.pdf and b.pdf
+        assert a.json.read_bytes() == b.json.read_bytes()
+        assert events_of(a.ics) == events_of(b.ics)
+        assert b.pdf.read_bytes().startswith(b"%PDF-") and b.pdf.stat().st_size > 50_000
+
+
+@pytest.mark.parametrize(
+    ("folders", "expected"),
+    [("flat", "client-0.pdf"), ("person", "client-0/plan.pdf")],
+)
+def test_folder_layouts(tmp_path: Path, folders: str, expected: str) -> None:
+    report = batch(rows(2), tmp_path, workers=1, folders=folders)
+    assert report.ok and (tmp_path / expected).is_file()
+
+
+def test_sharded_folders_spread_people(tmp_path: Path) -> None:
+    report = batch(rows(3), tmp_path, workers=1, folders="sharded", kinds=("json",))
+    assert report.ok
+    made = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("plan.json"))
+    assert len(made) == 3 and all(len(path.split("/")) == 3 for path in made)  # xx/name/plan.json
+    assert all(len(path.split("/")[0]) == 2 for path in made)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_the_report_lists_every_row(tmp_path: Path, suffix: str) -> None:
+    clients = [*rows(3), {"name": "Bad", "minutes": "5", "timezone": "UTC"}]
+    report_file = tmp_path / f"report{suffix}"
+    batch(clients, tmp_path / "out", workers=1, report=report_file, kinds=("json",))
+    if suffix == ".csv":
+        with report_file.open(newline="") as handle:
+            lines = list(csv.DictReader(handle))
+    else:
+        lines = [json.loads(line) for line in report_file.read_text().splitlines()]
+    assert sorted((int(line["row"]), line["status"]) for line in lines) == [
+        (1, "done"), (2, "done"), (3, "done"), (4, "failed")
+    ]  # fmt: skip
+    assert "minutes" in next(line for line in lines if line["status"] == "failed")["field"]
+
+
+def test_an_interrupted_batch_resumes_and_does_every_row_once(tmp_path: Path) -> None:
+    clients = rows(12)
+    out = tmp_path / "out"
+
+    pressed: list[int] = []
+
+    def stop_after_four(done: int, total: int | None) -> None:
+        if done >= 4 and not pressed:  # Ctrl-C, once
+            pressed.append(done)
+            raise KeyboardInterrupt
+
+    first = batch(clients, out, workers=2, progress=stop_after_four, kinds=("json", "ics"),
+                  report=tmp_path / "first.jsonl")  # fmt: skip
+    assert first.interrupted and first.remaining > 0 and not first.ok
+    assert "run the same command again" in str(first)
+    assert not list(out.rglob("*.tmp"))  # no half-written file
+    second = batch(clients, out, workers=2, kinds=("json", "ics"), report=tmp_path / "second.jsonl")
+    assert second.ok and not second.interrupted
+    assert second.skipped == first.done  # what was done is not done again
+    assert first.done + second.done == 12
+    done = [json.loads(line) for name in ("first.jsonl", "second.jsonl")
+            for line in (tmp_path / name).read_text().splitlines()]  # fmt: skip
+    made = [line["row"] for line in done if line["status"] == "done"]
+    assert sorted(made) == list(range(1, 13))  # every row made exactly once
+    assert (out / MANIFEST).is_file()
+    third = batch(clients, out, workers=2, kinds=("json", "ics"))
+    assert third.skipped == 12 and third.done == 0
+
+
+def test_memory_stays_flat_as_the_list_grows(tmp_path: Path) -> None:
+    def peak(count: int) -> int:
+        clients = iter(rows(count))  # the list itself is the caller's, not the batch's
+        tracemalloc.start()
+        report = batch(clients, tmp_path / str(count), workers=2, kinds=("json",),
+                       keep_results=False)  # fmt: skip
+        _, top = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        assert report.ok and report.done == count
+        return top
+
+    small, large = peak(50), peak(800)
+    assert large < small + 2_000_000, (small, large)  # sixteen times the rows, not the memory
