@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from routines._plan import Plan
 
-__all__ = ["plan_identity"]
+__all__ = ["identity_of", "plan_identity"]
 
 
 def plan_identity(plan: Plan) -> str:
@@ -21,7 +21,11 @@ def plan_identity(plan: Plan) -> str:
     :mod:`routines.exporters.feeds`), so the identity need not be secret.
     """
     request = plan.request
-    base = request.id or request.name or plan.title
+    return identity_of(request.id or request.name or plan.title)
+
+
+def identity_of(base: str) -> str:
+    """The identity of a plan whose request ``id`` (else name, else title) is ``base``."""
     slug = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-")[:40] or "plan"
     digest = hashlib.sha256(base.encode("utf-8")).hexdigest()[:12]
     return f"{slug}-{digest}"

@@ -6,7 +6,6 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from routines._closest import closest
 from routines.catalogue.chains import Chains
-from routines.catalogue.checks import catalogue_problems, exercise_problems
 from routines.catalogue.exercise import Exercise
 from routines.catalogue.vocab import ALWAYS_AVAILABLE, Equipment, Level, Modality, Muscle, Pattern
 from routines.errors import CatalogueError, Problem, UnknownExerciseError
@@ -38,6 +37,10 @@ class Catalogue:
         own: Iterable[str] = (),
         _checked: Iterable[str] = (),
     ) -> None:
+        # the checks (figures among them) load only when called: a catalogue read
+        # from the loader's cache has checked most exercises already
+        from routines.catalogue.checks import catalogue_problems, exercise_problems
+
         sources = dict(sources or {})
         checked = frozenset(_checked)
         by_id: dict[str, Exercise] = {}

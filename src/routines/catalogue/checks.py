@@ -11,7 +11,6 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from routines._closest import closest, did_you_mean
 from routines.catalogue.exercise import Dosage, Exercise
-from routines.catalogue.figure.checks import figure_problems
 from routines.catalogue.vocab import Dose, Equipment, Level, Modality
 
 __all__ = ["catalogue_problems", "exercise_problems"]
@@ -133,6 +132,9 @@ def exercise_problems(exercise: Exercise) -> Iterator[tuple[str, str]]:
         for link in {v for v in links if links.count(v) > 1}:
             yield field, f"{link!r} is listed twice; remove the copy"
     if exercise.figure is not None:
+        # loaded when needed: a catalogue read from the loader's cache skips it
+        from routines.catalogue.figure.checks import figure_problems
+
         yield from figure_problems(
             exercise.figure,
             held=exercise.dose is Dose.HOLD,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tomllib
 from collections.abc import Iterable, Iterator
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -174,6 +173,8 @@ def _parse(
     raw = cache.get(entry) if cache is not None else None
     if raw is not None:
         return raw
+    import tomllib  # only when a file is read (the catalogue's cache spares it)
+
     try:
         if isinstance(entry, Path):  # a user's folder: a regular file of sane size
             data = read_limited(entry, limit=FILE_LIMIT, what="exercise", error=RoutinesError)

@@ -8,13 +8,14 @@ reach the user as one clear line (exit status 1, or 2 for a usage error);
 from __future__ import annotations
 
 import argparse
+import gc
+import importlib
 import sys
 from collections.abc import Sequence
 
 from routines._files import os_problem
 from routines._text import shown
 from routines._version import version
-from routines.cli import _adapt, _batch, _calendar, _exercises, _init, _log, _plan
 from routines.cli._common import UsageError, error_line
 from routines.cli._parser import Parser, unknown_arguments
 from routines.errors import RoutinesError
@@ -39,8 +40,22 @@ examples:
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``routines`` command."""
+#: The module that defines each command; a run imports only its command's.
+_COMMANDS = {
+    "plan": "_plan",
+    "init": "_init",
+    "batch": "_batch",
+    "log": "_log",
+    "adapt": "_adapt",
+    "feed": "_calendar",
+    "serve": "_calendar",
+    "exercises": "_exercises",
+}
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser of the ``routines`` command: with ``command``, only that
+    command's options are defined (a run needs no other); without, every command's."""
     parser = Parser(
         prog="routines",
         description=_DESCRIPTION,
@@ -53,22 +68,31 @@ def build_parser() -> argparse.ArgumentParser:
         help="show the full traceback when something fails (anywhere on the line)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    _plan.add_parser(commands)
-    _init.add_parser(commands)
-    _batch.add_parser(commands)
-    _log.add_parser(commands)
-    _adapt.add_parser(commands)
-    _calendar.add_parsers(commands)
-    _exercises.add_parser(commands)
+    chosen = [_COMMANDS[command]] if command in _COMMANDS else _COMMANDS.values()
+    for module in dict.fromkeys(chosen):  # each once, in the order of --help
+        importlib.import_module(f"routines.cli.{module}").add_parser(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    # A command makes many short-lived objects and few cycles: with the default
+    # thresholds the cyclic garbage collector runs hundreds of times, a fifteenth of
+    # `routines plan`'s CPU time (benchmarks/bench_main.py). mypy does the same.
+    thresholds = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        return _main(argv)
+    finally:
+        gc.set_threshold(*thresholds)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in arguments  # anywhere on the line, before or after the command
     arguments = [argument for argument in arguments if argument != "--debug"]
-    parser = build_parser()
+    command = next((word for word in arguments if not word.startswith("-")), None)
+    parser = build_parser(command)
     args, extras = parser.parse_known_args(arguments)
     if extras:
         unknown_arguments(getattr(args, "subparser", parser), extras)

@@ -39,7 +39,8 @@ docs/calendar.md).
 """
 
 
-def add_parsers(commands: Any) -> None:
+def add_parser(commands: Any) -> None:
+    """The ``feed`` and ``serve`` commands."""
     feed: argparse.ArgumentParser = commands.add_parser(
         "feed",
         help="write or update a calendar feed file in a folder to host",

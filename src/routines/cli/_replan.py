@@ -25,9 +25,18 @@ __all__ = ["over_earlier"]
 
 
 def _earlier(path: Path, identity: str) -> Plan | None:
-    """The plan saved at ``path`` if it is this plan (else the export's checks speak)."""
+    """The plan saved at ``path`` if it is this plan and went through its log (else
+    the export's checks speak)."""
     found = owner_of("json", path, identity)
-    return Plan.from_json(found.data) if found.kind == "this plan" else None
+    if found.kind != "this plan" or (found.adapted is None and found.stopped is None):
+        return None
+    try:
+        return Plan.from_json(found.data)
+    except PlanError as exc:
+        raise PlanError(
+            f"{path}: {exc}; this plan went through its training log, and its past needs "
+            "this file: restore it from a copy, or move it away to plan afresh"
+        ) from exc
 
 
 def over_earlier(

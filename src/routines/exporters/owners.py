@@ -10,6 +10,7 @@ plan says so in each (the JSON's ``stopped``, ``X-ROUTINES-STOPPED``, a
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Literal
@@ -17,7 +18,8 @@ from typing import Literal
 import attrs
 
 from routines._files import check_target, read_limited
-from routines.errors import ExportError, PlanError
+from routines._identity import identity_of
+from routines.errors import ExportError
 
 __all__ = ["LIMIT", "Found", "owner_of", "pdf_keywords"]
 
@@ -59,21 +61,46 @@ def owner_of(kind: str, path: Path, identity: str) -> Found:
     return _pdf(data, identity)
 
 
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
 def _json(data: bytes, identity: str) -> Found:
-    from routines._plan import Plan, plan_identity
+    """Read as JSON only, not as a whole plan (that costs a re-export as much as the
+    JSON's writing): the fields that say whose it is, and whether it was stopped or
+    adapted. Whoever needs the plan itself reads it then."""
+    from routines._plan import SCHEMA_VERSION
 
     try:
-        plan = Plan.from_json(data)
-    except (PlanError, UnicodeDecodeError, ValueError, RecursionError):
+        raw = json.loads(data)
+    except (UnicodeDecodeError, ValueError, RecursionError):
         return Found("foreign", data=data)
-    kind: Kind = "this plan" if plan_identity(plan) == identity else "another plan"
-    return Found(kind, plan.title, plan.stopped, plan.adapted, data)
+    if not isinstance(raw, dict) or raw.get("schema_version") != SCHEMA_VERSION:
+        return Found("foreign", data=data)
+    request, title = raw.get("request"), raw.get("title")
+    if not (isinstance(request, dict) and isinstance(title, str)):
+        return Found("foreign", data=data)
+    base = _text(request.get("id")) or _text(request.get("name")) or title
+    kind: Kind = "this plan" if identity_of(base) == identity else "another plan"
+    return Found(kind, title, _text(raw.get("stopped")), _text(raw.get("adapted")), data)
+
+
+#: Where a calendar's own properties end: its first component.
+_COMPONENT = re.compile(r"^BEGIN:(?!VCALENDAR)", re.MULTILINE)
 
 
 def _ics(data: bytes, identity: str) -> Found:
+    """Read the calendar's own properties only (they come before its events): the
+    export parses the whole calendar once, when it updates it."""
     from routines.exporters.ics import read_calendar
 
-    calendar = read_calendar(data)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return Found("foreign", data=data)
+    cut = _COMPONENT.search(text)
+    head = text if cut is None else text[: cut.start()] + "END:VCALENDAR\r\n"
+    calendar = read_calendar(head.encode("utf-8"))
     mark = str(calendar.get("X-ROUTINES-PLAN", "")) if calendar is not None else ""
     if not mark:
         return Found("foreign", data=data)

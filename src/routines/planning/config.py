@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import textwrap
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -101,6 +100,8 @@ def load_request(path: str | os.PathLike[str], **overrides: Any) -> PlanRequest:
     if not file.exists() and not file.is_symlink():
         raise PlanError(f"{file}: no such config file; `routines init` writes one")
     raw = read_limited(file, limit=CONFIG_LIMIT, what="config", error=PlanError)
+    import tomllib  # only when a config is read
+
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
@@ -216,6 +217,8 @@ def starter_config(today: dt.date | None = None) -> str:
 
 def load_request_text(text: str, *, source: str = "config") -> PlanRequest:
     """A request from the text of a TOML config."""
+    import tomllib  # only when a config is read
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

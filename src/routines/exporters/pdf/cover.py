@@ -15,6 +15,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from routines._plan import Plan
+from routines.exporters.pdf.lines import Laid
 from routines.exporters.pdf.styles import INK, TABLE_FONT, bullets, escaped
 from routines.exporters.sessions import day_kind
 
@@ -91,7 +92,9 @@ def _facts(plan: Plan, s: dict[str, ParagraphStyle], width: float) -> Table:
         ("How long", weeks),
         ("You need", need),
     ]
-    rows = [[Paragraph(escaped(k), s["head"]), Paragraph(escaped(v), s["cell"])] for k, v in facts]
+    rows: list[list[Any]] = [
+        [Laid(escaped(k), s["head"]), Laid(escaped(v), s["cell"])] for k, v in facts
+    ]
     side = 0.0
     if request.feed_url:
         side = 34 * mm
@@ -121,7 +124,7 @@ def _safety_box(plan: Plan, s: dict[str, ParagraphStyle], width: float) -> Table
         ("Stop at once and get help", " ".join(safety.stop_signs)),
         ("See a professional", " ".join(safety.see_a_professional)),
     ]
-    rows = [[Paragraph(f"<b>{escaped(title)}.</b> {escaped(text)}", s["small"])]
+    rows = [[Laid(f"<b>{escaped(title)}.</b> {escaped(text)}", s["small"])]
             for title, text in parts]  # fmt: skip
     box = Table(rows, colWidths=[width])
     box.setStyle(

@@ -24,6 +24,7 @@ from routines._plan import Plan
 from routines.catalogue.exercise import Exercise
 from routines.catalogue.vocab import Caution
 from routines.exporters.pdf.handout import anchor_of, link
+from routines.exporters.pdf.lines import Laid, Lines
 from routines.exporters.pdf.styles import FONT, TABLE_FONT, escaped
 
 __all__ = ["CAUTIONS", "guide"]
@@ -65,52 +66,34 @@ def _variants(plan: Plan, ids: tuple[str, ...], pages: dict[str, int]) -> str:
     return ", ".join(found) or "none in the catalogue"
 
 
-class _Laid(Paragraph):  # type: ignore[misc]  # reportlab has no type hints
-    """A paragraph that lays out its lines once per width: the guide's texts are the
-    same in every plan that uses the exercise, so a batch lays them out once."""
-
-    _laid: float | None = None
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        if self._laid != available_width:
-            self._laid_size = super().wrap(available_width, available_height)
-            self._laid = available_width
-        return self._laid_size  # type: ignore[no-any-return]
-
-    def split(self, available_width: float, available_height: float) -> list[Any]:
-        self._laid = None  # splitting changes the lines
-        return super().split(available_width, available_height)  # type: ignore[no-any-return]
-
-
 _LAID = threading.local()
 
 
-def _laid(text: str, style: ParagraphStyle) -> Paragraph:
-    """The paragraph of ``text``, made once per thread (see :class:`_Laid`)."""
-    cache: dict[tuple[str, str], Paragraph] = _LAID.__dict__.setdefault("found", {})
-    key = (text, style.name)
+def _laid(paragraphs: tuple[str, ...], style: ParagraphStyle, lead: str = "") -> Lines:
+    """The lines of a guide text, made once per thread: a batch lays each out once."""
+    cache: dict[tuple[object, ...], Lines] = _LAID.__dict__.setdefault("found", {})
+    key = (paragraphs, style.name, lead)
     found = cache.get(key)
     if found is None:
         if len(cache) > 20_000:
             cache.clear()
-        found = cache[key] = _Laid(text, style)
+        found = cache[key] = Lines(paragraphs, style, lead)
     return found
 
 
 def _words(plan: Plan, exercise: Exercise, pages: dict[str, int], s: dict[str, Any]) -> list[Any]:
-    steps = "".join(f"{n}. {escaped(step)}<br/>" for n, step in enumerate(exercise.instructions, 1))
-    parts = [_laid(steps.removesuffix("<br/>"), s["cell"])]
+    steps = tuple(f"{n}. {step}" for n, step in enumerate(exercise.instructions, 1))
+    parts: list[Flowable] = [_laid(steps, s["cell"])]
     if exercise.cues:
-        parts.append(_laid("<b>Cues:</b> " + escaped(" ".join(exercise.cues)), s["cell"]))
+        parts.append(_laid((" ".join(exercise.cues),), s["cell"], "Cues:"))
     if exercise.mistakes:
-        mistakes = "<b>Common mistakes:</b> " + escaped(" ".join(exercise.mistakes))
-        parts.append(_laid(mistakes, s["cell"]))
+        parts.append(_laid((" ".join(exercise.mistakes),), s["cell"], "Common mistakes:"))
     if exercise.cautions:
         care = " ".join(CAUTIONS.get(c, str(c).replace("_", " ")) for c in exercise.cautions)
-        parts.append(_laid("<b>Take care:</b> " + escaped(care), s["cell"]))
+        parts.append(_laid((care,), s["cell"], "Take care:"))
     easier = _variants(plan, exercise.regressions, pages)
     harder = _variants(plan, exercise.progressions, pages)
-    parts.append(Paragraph(f"<b>Easier:</b> {easier}. <b>Harder:</b> {harder}.", s["cell"]))
+    parts.append(Laid(f"<b>Easier:</b> {easier}. <b>Harder:</b> {harder}.", s["cell"]))
     return parts
 
 
@@ -126,7 +109,7 @@ def _entry(
 
     kit = ", ".join(e.value.replace("_", " ") for e in exercise.equipment)
     side = "; one side at a time" if exercise.per_side else ""
-    name = Paragraph(
+    name = Laid(
         f'<a name="{anchor_of(exercise.id)}"/>{escaped(exercise.name)}'
         f'<font size="10" name="{FONT}">  ({escaped(kit)}{side})</font>',
         s["h3"],

@@ -15,6 +15,7 @@ from reportlab.platypus.flowables import Flowable
 
 from routines._plan import Block, BlockKind, Item, Plan, Week
 from routines.catalogue.figure import FigureFlowable
+from routines.exporters.pdf.lines import Laid, Lines
 from routines.exporters.pdf.styles import FONT, INK, SHADE, SMALLEST, TABLE_FONT, escaped
 from routines.exporters.sessions import Handout, SessionGroup, day_kind
 
@@ -91,9 +92,9 @@ def _listed(plan: Plan, block: Block) -> str:
     return ", ".join(parts)
 
 
-def _week_head(week: Week, s: dict[str, ParagraphStyle]) -> Paragraph:
-    mark = "<br/>light" if week.deload else "<br/>test" if week.retest else ""
-    return Paragraph(f"Wk {week.index}{mark}", s["colhead"])
+def _week_head(week: Week, s: dict[str, ParagraphStyle]) -> Lines:
+    mark = "light" if week.deload else "test" if week.retest else ""
+    return Lines([f"Wk {week.index}", mark], s["colhead"])
 
 
 def _exercise_cell(plan: Plan, group: SessionGroup, line: str, s: dict[str, Any]) -> list[Any]:
@@ -121,14 +122,14 @@ def _exercise_cell(plan: Plan, group: SessionGroup, line: str, s: dict[str, Any]
     body = f"<b>{text}</b><br/>{', '.join(details)}"
     if cue:
         body += f"<br/><i>{escaped(cue)}</i>"
-    return [Paragraph(body, s["cell"])]
+    return [Laid(body, s["cell"])]
 
 
 def _grid(plan: Plan, group: SessionGroup, s: dict[str, Any], width: float) -> Table:
     weeks = list(group.weeks)
     columns = len(weeks)
     week_width = (width - FIGURE * mm - 3 * mm - _EXERCISE) / max(columns, 1)
-    header = [Paragraph("", s["colhead"]), Paragraph("Exercise", s["colhead"])]
+    header = ["", Lines(["Exercise"], s["colhead"])]
     header += [_week_head(week, s) for week in weeks]
     rows: list[list[Any]] = [header]
     style: list[tuple[Any, ...]] = [

@@ -16,6 +16,7 @@ from reportlab.platypus.flowables import Flowable
 
 from routines._plan import BlockKind, Plan, Week
 from routines._request import Weekday
+from routines.exporters.pdf.lines import Lines
 from routines.exporters.pdf.styles import DARK, FONT, INK, SHADE, SMALLEST, TABLE_FONT, bullets
 from routines.exporters.sessions import Handout, day_kind
 
@@ -59,9 +60,9 @@ def overview(
     start = plan.request.start
     order = [Weekday.of(start + dt.timedelta(days=i)) for i in range(7)]
     rows: list[list[Any]] = [
-        [Paragraph("Week", s["head"])]
-        + [Paragraph(day.value.capitalize(), s["head"]) for day in order]
-        + [Paragraph("Sets", s["head"])]
+        [Lines(["Week"], s["head"])]
+        + [Lines([day.value.capitalize()], s["head"]) for day in order]
+        + [Lines(["Sets"], s["head"])]
     ]
     style: list[tuple[Any, ...]] = [
         TABLE_FONT,
@@ -74,8 +75,7 @@ def overview(
     for week in plan.weeks:
         by_day = {Weekday.of(session.date): session for session in week.sessions}
         mark = "light" if week.deload else "test" if week.retest else ""
-        label = f"{week.index}" + (f"<br/>{mark}" if mark else "")
-        row: list[Any] = [Paragraph(label, s["cell"])]
+        row: list[Any] = [Lines([str(week.index), mark], s["cell"])]
         for day in order:
             session = by_day.get(day)
             if session is None:
@@ -85,8 +85,8 @@ def overview(
             letter = handout.labels.get(session.date)
             if letter and not session.cancelled and day_kind(session) not in ("Mobility",):
                 text += f" {letter}"
-            row.append(Paragraph(text, s["center"]))
-        row.append(Paragraph(str(strength_sets(week)), s["center"]))
+            row.append(Lines([text], s["center"]))
+        row.append(Lines([str(strength_sets(week))], s["center"]))
         rows.append(row)
         if week.deload:
             style.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), SHADE))

@@ -11,6 +11,7 @@ from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table
 from reportlab.platypus.flowables import Flowable
 
 from routines._plan import BlockKind, Item, Plan, Session
+from routines.exporters.pdf.lines import Laid
 from routines.exporters.pdf.styles import INK, SHADE, TABLE_FONT, escaped
 from routines.exporters.text import week_mark
 
@@ -31,7 +32,7 @@ def session_table(
 ) -> Table:
     header = ["Part", "Exercise", "Dose", "Rest", "Effort", *LOG_COLUMNS]
     # the log columns are left empty, sized for a pen
-    rows: list[list[Any]] = [[Paragraph(h, s["colhead"]) for h in header]]
+    rows: list[list[Any]] = [[Laid(h, s["colhead"]) for h in header]]
     style: list[tuple[Any, ...]] = [
         TABLE_FONT,
         ("GRID", (0, 0), (-1, -1), 0.4, INK),
@@ -52,11 +53,11 @@ def session_table(
                 effort = item.effort.split(" (")[0]  # "RPE 7-8"; the cover explains RPE
             rows.append(
                 [
-                    Paragraph(block.kind.label if index == 0 else "", s["colhead"]),
-                    Paragraph(escaped(exercise.name) + (" *" if item.change else ""), s["cell"]),
-                    Paragraph(escaped(_dose(item)), s["cell"]),
-                    Paragraph(rest, s["cell"]),
-                    Paragraph(escaped(effort), s["cell"]),
+                    Laid(block.kind.label if index == 0 else "", s["colhead"]),
+                    Laid(escaped(exercise.name) + (" *" if item.change else ""), s["cell"]),
+                    Laid(escaped(_dose(item)), s["cell"]),
+                    Laid(rest, s["cell"]),
+                    Laid(escaped(effort), s["cell"]),
                     "",
                     "",
                     "",
