@@ -195,12 +195,15 @@ def write_together(writes: Sequence[tuple[str | os.PathLike[str], Writer]]) -> t
     backups: list[tuple[Path, Path]] = []
     done: list[Path] = []
     journal: Path | None = None
+    current = targets[0]  # the file being written, named when the writing fails
     try:
         for target, (_, write) in zip(targets, writes, strict=True):
+            current = target
             temporary = _temporary(target)
             temporaries.append(temporary)
             _write_file(temporary, target, write)
         for target in targets:
+            current = target
             if target.exists():
                 backup = _temporary(target)
                 try:
@@ -210,6 +213,7 @@ def write_together(writes: Sequence[tuple[str | os.PathLike[str], Writer]]) -> t
                 backups.append((target, backup))
         journal = _journal(targets, dict(backups), temporaries) if len(targets) > 1 else None
         for target, temporary in zip(targets, temporaries, strict=True):
+            current = target
             temporary.replace(target)
             done.append(target)
         if journal is not None:
@@ -231,8 +235,7 @@ def write_together(writes: Sequence[tuple[str | os.PathLike[str], Writer]]) -> t
             with contextlib.suppress(OSError):
                 journal.unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            where = next((t for t in targets if t not in done), targets[0])
-            raise ExportError(f"{where}: cannot write it: {os_problem(exc)}") from None
+            raise ExportError(f"{current}: cannot write it: {os_problem(exc)}") from None
         raise
     for _, backup in backups:
         with contextlib.suppress(OSError):

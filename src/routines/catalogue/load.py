@@ -159,8 +159,8 @@ class _ParseCache:
 
             self.path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(self.path, json.dumps({"format": 1, "files": self.new}).encode())
-        except (OSError, TypeError, ValueError):
-            pass  # a cache is an optimisation; never fail a load over it
+        except (OSError, TypeError, ValueError, RoutinesError):
+            pass  # a cache is an optimisation (a full disk, a size limit): never fail over it
 
 
 #: The largest exercise file read: an exercise is a page of text.
