@@ -8,7 +8,9 @@ from __future__ import annotations
 import csv
 import json
 import tracemalloc
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -46,6 +48,23 @@ def test_a_local_dask_cluster_makes_the_same_files(tmp_path: Path) -> None:
         assert a.json.read_bytes() == b.json.read_bytes()
         assert events_of(a.ics) == events_of(b.ics)
         assert b.pdf.read_bytes().startswith(b"%PDF-") and b.pdf.stat().st_size > 50_000
+
+
+def test_an_executor_gets_absolute_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a cluster's workers run in folders of their own: a relative path would land there
+    monkeypatch.chdir(tmp_path)
+    submitted: list[Any] = []
+
+    class Watching(ThreadPoolExecutor):
+        def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+            submitted.extend(args)
+            return super().submit(fn, *args, **kwargs)
+
+    with Watching(1) as pool:
+        report = batch(rows(2, weeks=1), "plans", executor=pool, kinds=("json",))
+    assert report.ok and report.out_dir == tmp_path / "plans"
+    files = [path for job in submitted for path in job.files if path is not None]
+    assert len(files) == 2 and all(path.is_absolute() and path.is_file() for path in files)
 
 
 @pytest.mark.parametrize(

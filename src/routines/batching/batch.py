@@ -261,19 +261,22 @@ def batch(
     "letter"}``. ``progress(done, total)`` is called as rows end (``total`` may be
     ``None``). Existing files are protected as :func:`routines.export` protects
     them, unless ``force``. ``keep_results=False`` keeps only the failures in the
-    returned report (for very long lists). ``kinds`` chooses the files made.
+    returned report (for very long lists). ``kinds`` chooses the files made. With an
+    ``executor``, the paths the rows get (``out_dir``, ``catalogue_dirs``) are made
+    absolute: its workers may run in another folder, or on another machine that
+    reaches the same path (a shared folder).
 
     >>> report = batch([{"name": "Ann", "minutes": "5"}], ".")
     >>> print(report.failed[0])
     row 1 (Ann): minutes: 5 is outside 10-90; pick a whole number in that range
     """
     started = time.perf_counter()
-    folder = Path(out_dir)
+    folder = Path(out_dir) if executor is None else Path(out_dir).absolute()
     if folder.exists() and not folder.is_dir():
         raise PlanError(f"{folder}: is a file, not a folder; give a folder for the plans")
     if folders not in FOLDERS:
         raise PlanError(f"{folders!r} is not a layout; use {', '.join(FOLDERS)}", field="folders")
-    dirs = tuple(str(d) for d in catalogue_dirs)
+    dirs = tuple(str(d if executor is None else Path(d).absolute()) for d in catalogue_dirs)
     warnings: list[str] = []
     rows = client_rows(source, defaults, warnings)
     first = next(rows, None)  # the header is read (and checked) before anything is made
