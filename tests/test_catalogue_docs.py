@@ -127,3 +127,18 @@ def test_the_goal_preset_page_shows_what_its_example_prints() -> None:
         check=True, timeout=120,
     )  # fmt: skip
     assert done.stdout == shown
+
+
+def test_every_how_to_includes_its_files_with_the_snippet_marker() -> None:
+    """A page shows its example through ``--8<-- "file"`` (pymdownx.snippets); a
+    marker a formatter mangled (``--8 < --``) prints itself instead of the file."""
+    folder = Path(__file__).resolve().parent.parent / "docs"
+    for page in folder.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if re.match(r"\s*-+\s*8\s*<\s*-+", line):
+                assert re.fullmatch(r'--8<-- "[^"]+"', line), (page, line)
+        for name in re.findall(r'^--8<-- "([^"]+)"$', text, re.M):
+            assert (folder / "howto" / name).is_file(), (page, name)
+    pages = {p.name for p in (folder / "howto").glob("*.md")}
+    assert {"goal-preset.md", "own-exercises.md", "batch.md"} <= pages
