@@ -293,6 +293,25 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     return write_atomic_with(path, write)
 
 
+def regular_file(
+    source: Path, *, what: str, error: type[RoutinesError], missing: str | None = None
+) -> os.stat_result:
+    """The status of ``source``, which must be a regular file (``what`` names it in
+    errors; ``missing`` is said when there is none, "no such WHAT" unless given): a
+    missing file, a folder, a device or a FIFO is an ``error`` that says so."""
+    try:
+        info = source.stat()
+    except FileNotFoundError:
+        raise error(f"{source}: {missing or f'no such {what}'}") from None
+    except OSError as exc:
+        raise error(f"{source}: cannot read the {what}: {os_problem(exc)}") from None
+    kind = kind_of(info.st_mode)
+    if kind is not None:
+        article = "an" if what[:1].lower() in "aeiou" else "a"
+        raise error(f"{source}: is {kind}, not {article} {what} file")
+    return info
+
+
 def read_limited(
     path: str | os.PathLike[str],
     *,
@@ -304,16 +323,7 @@ def read_limited(
     ``limit`` of them; a missing file, a folder, a device, a FIFO or a larger file is
     an ``error`` that says so, never a hang."""
     source = Path(path)
-    try:
-        info = source.stat()
-    except FileNotFoundError:
-        raise error(f"{source}: no such {what}") from None
-    except OSError as exc:
-        raise error(f"{source}: cannot read the {what}: {os_problem(exc)}") from None
-    kind = kind_of(info.st_mode)
-    if kind is not None:
-        article = "an" if what[:1].lower() in "aeiou" else "a"
-        raise error(f"{source}: is {kind}, not {article} {what} file")
+    info = regular_file(source, what=what, error=error)
     if info.st_size > limit:
         raise error(
             f"{source}: is {info.st_size:,} bytes; a {what} is at most {limit:,} bytes, so this "

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import os
-import stat
 from collections.abc import Iterable, Iterator, Mapping, Sized
 from pathlib import Path
 from typing import IO, Any
@@ -77,20 +76,14 @@ def _delimiter(first_line: str) -> str:
 
 def _opened(path: Path) -> IO[str]:
     """The client list, open for reading: a regular file, or a clear error."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise PlanError(f"{path}: no such file; give a CSV with one row per client") from None
-    except OSError as exc:
-        raise PlanError(f"{path}: cannot be read ({exc.strerror})") from None
-    if not stat.S_ISREG(info.st_mode):
-        from routines._files import kind_of
+    from routines._files import os_problem, regular_file
 
-        raise PlanError(f"{path}: is {kind_of(info.st_mode)}, not a client list CSV file")
+    regular_file(path, what="client list", error=PlanError,
+                 missing="no such file; give a CSV with one row per client")  # fmt: skip
     try:
         return path.open(encoding="utf-8-sig", newline="")
     except OSError as exc:
-        raise PlanError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise PlanError(f"{path}: cannot read the client list: {os_problem(exc)}") from None
 
 
 def _rows(
