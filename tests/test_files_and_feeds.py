@@ -6,6 +6,7 @@ test's own folder, never the real /dev."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import http.client
 import os
@@ -22,6 +23,7 @@ import vobject
 
 from clitools import run_cli
 from routines import Plan, PlanError, PlanRequest, plan
+from routines.exporters import requests
 from routines.exporters.feeds import feed_target, identity_of_feed
 from routines.exporters.ics import to_ics
 from routines.exporters.serve import feed_files, make_server
@@ -198,10 +200,58 @@ def test_idle_connections_do_not_make_a_thread_each(served: tuple[int, Path, str
     try:
         time.sleep(0.2)
         assert threading.active_count() <= before + 4  # the pool, not 60 threads
+        # ... and they keep nobody waiting: 60 idle connections on 4 workers with a
+        # 0.5 s limit each would hold a reader up for 7.5 s if they took a worker
+        started = time.monotonic()
+        assert status_of(port, f"/{feed}") == 200
+        assert time.monotonic() - started < 0.4  # less than one connection's limit
     finally:
         for connection in idle:
             connection.close()
-    assert status_of(port, f"/{feed}") == 200  # and the server still answers
+
+
+def test_a_trickling_request_is_closed_at_its_deadline(served: tuple[int, Path, str]) -> None:
+    port, _, feed = served
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as slow:
+        started = time.monotonic()
+        closed = False
+        for byte in b"GET /" + feed.encode() + b" HTTP/1.1\r\nHost: x\r\n":  # one byte a tick
+            try:
+                slow.sendall(bytes([byte]))
+            except OSError:  # closed by the server
+                closed = True
+                break
+            time.sleep(0.05)
+            if time.monotonic() - started > 3:
+                break
+        if not closed:
+            slow.settimeout(3)
+            closed = slow.recv(1024) == b""
+        assert closed and time.monotonic() - started < 2  # its 0.5 s, not 0.5 s a byte
+
+
+def test_an_oversized_request_head_is_closed(served: tuple[int, Path, str]) -> None:
+    port, _, _ = served
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as big:
+        with contextlib.suppress(OSError):  # the server may close while we still send
+            big.sendall(b"GET /x HTTP/1.1\r\nX: " + b"a" * (64 * 1024))
+        assert big.recv(1024) == b""
+
+
+def test_past_the_waiting_limit_the_oldest_connection_is_closed(
+    served: tuple[int, Path, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    port, _, feed = served
+    monkeypatch.setattr(requests, "WAITING", 5)
+    started = time.monotonic()
+    idle = [socket.create_connection(("127.0.0.1", port), timeout=10) for _ in range(8)]
+    try:
+        assert idle[0].recv(1024) == b""  # the oldest gave way,
+        assert time.monotonic() - started < 0.3  # well before its 0.5 s limit
+        assert status_of(port, f"/{feed}") == 200
+    finally:
+        for connection in idle:
+            connection.close()
 
 
 # -- feed addresses -----------------------------------------------------------------

@@ -5,11 +5,13 @@ not the plan's JSON or PDF, not the training log (a person's health record), not
 dotfiles, not sub-folders, not a link that leads out of the folder. It answers
 conditional GETs with 304 and labels feeds ``text/calendar; charset=utf-8``.
 
-It is built to stay up on a home network: every connection has a time limit,
-requests are handled by a bounded pool of worker threads (idle connections cannot
-make a thread each), and the listen backlog is a normal 128. Bound to 127.0.0.1
-unless told otherwise: put a real web server in front of it (or copy the file to
-one) to publish a feed on the internet.
+It is built to stay up on a home network: one thread reads the request of every
+waiting connection, and a connection reaches the bounded pool of worker threads
+only once its whole request has arrived, so idle or trickling connections neither
+make a thread each nor keep others waiting; every connection has a time limit to
+send its request, and then to read the answer; the listen backlog is a normal 128.
+Bound to 127.0.0.1 unless told otherwise: put a real web server in front of it (or
+copy the file to one) to publish a feed on the internet.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from typing import Any
 
 from routines._files import read_limited
 from routines.errors import ExportError
+from routines.exporters.requests import RequestReader
 
 __all__ = ["FEED_LIMIT", "FeedHandler", "FeedServer", "feed_files", "make_server"]
 
@@ -133,9 +136,9 @@ class FeedHandler(http.server.BaseHTTPRequestHandler):
 
 
 class FeedServer(http.server.HTTPServer):
-    """An HTTP server whose requests run on a bounded pool of ``workers`` threads,
-    each connection with ``timeout`` seconds to send its request and read the
-    answer."""
+    """An HTTP server that reads each connection's request on one thread, with
+    ``timeout`` seconds to send it, and answers complete requests on a bounded pool
+    of ``workers`` threads, each answer with ``timeout`` seconds to be read."""
 
     request_queue_size = 128
     daemon_threads = True
@@ -157,6 +160,7 @@ class FeedServer(http.server.HTTPServer):
         except BaseException:
             self._pool.shutdown(wait=False)
             raise
+        self._requests = RequestReader(self._answer, self.shutdown_request, timeout)
 
     def _handle(self, request: Any, client_address: Any) -> None:
         try:
@@ -166,12 +170,18 @@ class FeedServer(http.server.HTTPServer):
         finally:
             self.shutdown_request(request)
 
+    def _answer(self, request: Any, client_address: Any) -> None:
+        try:
+            self._pool.submit(self._handle, request, client_address)
+        except RuntimeError:  # the server is closing
+            self.shutdown_request(request)
+
     def process_request(self, request: Any, client_address: Any) -> None:
-        request.settimeout(self.connection_timeout)
-        self._pool.submit(self._handle, request, client_address)
+        self._requests.add(request, client_address)
 
     def server_close(self) -> None:
         super().server_close()
+        self._requests.close()
         self._pool.shutdown(wait=False, cancel_futures=True)
 
 
