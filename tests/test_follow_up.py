@@ -120,6 +120,37 @@ def test_a_red_flag_stop_survives_re_planning_until_a_clearance(
     assert Plan.read("plan.json").stopped is None
 
 
+def test_a_red_flag_on_a_rest_day_is_recorded_that_day_and_stops_the_next_session(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    ok(capsys, *RED_FLAG_PLAN)  # Mon, Wed, Fri from Mon 1 March
+    out = ok(capsys, "log", "--date", "2027-03-02", "--red-flag", "dizziness")  # a Tuesday
+    assert "logged Tue 02 Mar 2027: reported, RED FLAGS: dizziness" in out
+    assert "STOP: On Tue 02 Mar 2027 you reported: dizziness" in out
+    ok(capsys, "adapt", "--today", "2027-03-02")
+    cancelled = sorted(d for d, e in events().items() if status(e) == "CANCELLED")
+    assert cancelled[0] == dt.date(2027, 3, 3) and len(cancelled) == 11  # from the next one
+    shown = ok(capsys, "log", "--show")
+    assert "Tue 02 Mar 2027: reported, RED FLAGS: dizziness" in shown
+    # anything but a red flag on a rest day still has to name its session
+    status_, _, err = run_cli(capsys, "log", "--date", "2027-03-02", "--pain", "2")
+    assert status_ == 1 and "is not a session day" in err
+
+
+def test_a_red_flag_logged_for_another_day_stops_from_the_day_it_was_felt(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    ok(capsys, *RED_FLAG_PLAN)
+    # Wednesday's session done early, on Tuesday, with a red flag: the stop dates from
+    # Tuesday (the session itself is logged, so it is the past); the rest is cancelled
+    out = ok(capsys, "log", "--date", "2027-03-02", "--for", "2027-03-03",
+             "--red-flag", "chest_pain")  # fmt: skip
+    assert "STOP: On Tue 02 Mar 2027 you reported" in out
+    ok(capsys, "adapt", "--today", "2027-03-02")
+    cancelled = sorted(d for d, e in events().items() if status(e) == "CANCELLED")
+    assert cancelled[0] == dt.date(2027, 3, 5) and len(cancelled) == 10
+
+
 def test_a_second_adapt_keeps_the_past_as_the_first_published_it(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

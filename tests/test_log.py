@@ -51,14 +51,17 @@ item_results = st.builds(
 @st.composite
 def log_entries(draw: st.DrawFn, dates: st.SearchStrategy[dt.date] | None = None) -> LogEntry:
     status = draw(st.sampled_from(list(SessionStatus)))
-    skipped = status is SessionStatus.SKIPPED
+    bare = status is not SessionStatus.DONE  # skipped or reported: no exercise results
+    reported = status is SessionStatus.REPORTED  # a warning sign: at least one red flag
     return LogEntry(
         date=draw(dates or st.dates(dt.date(2020, 1, 1), dt.date(2035, 12, 31))),
         status=status,
-        items=() if skipped else tuple(draw(st.lists(item_results, max_size=4))),
+        items=() if bare else tuple(draw(st.lists(item_results, max_size=4))),
         pain=draw(st.none() | st.integers(0, 10)),
         settled=draw(st.none() | st.booleans()),
-        red_flags=tuple(draw(st.lists(st.sampled_from(list(RED_FLAGS)), max_size=3))),
+        red_flags=tuple(
+            draw(st.lists(st.sampled_from(list(RED_FLAGS)), min_size=reported, max_size=3))
+        ),
         notes=draw(notes),
     )
 
@@ -108,6 +111,16 @@ def test_a_skipped_session_may_have_no_items_but_not_results() -> None:
         LogEntry(date=DAY, status="skipped", items=(ItemResult(exercise="plank"),))
 
 
+def test_a_report_is_a_red_flag_without_results() -> None:
+    entry = LogEntry(date=DAY, status="reported", red_flags=["dizziness"])
+    assert entry.status is SessionStatus.REPORTED
+    with pytest.raises(LogError, match="status: 'reported' is a warning sign on a day"):
+        LogEntry(date=DAY, status="reported")
+    with pytest.raises(LogError, match="give its red flags and no exercise results"):
+        LogEntry(date=DAY, status="reported", red_flags=["dizziness"],
+                 items=(ItemResult(exercise="plank"),))  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
@@ -142,7 +155,7 @@ def test_item_fields_are_checked(field: str, value: object, message: str) -> Non
     [
         ({"date": "2026-01-05"}, "date: '2026-01-05' is not a date; use YYYY-MM-DD"),
         ({"date": dt.datetime(2026, 1, 5, 7)}, "is not a date"),
-        ({"status": "dun"}, "status: 'dun' is not allowed; use one of: done, skipped"),
+        ({"status": "dun"}, "status: 'dun' is not allowed; use one of: done, skipped, reported"),
         ({"status": "skiped"}, "(did you mean 'skipped'?)"),
         ({"pain": 12}, "pain: 12 is not 0-10"),
         ({"settled": 1}, "settled: 1 is not yes or no"),

@@ -30,3 +30,24 @@ def test_links_point_at_files_that_exist() -> None:
     for target in targets:
         if "://" not in target:
             assert (README.parent / target).exists(), target
+
+
+def test_every_short_safety_line_names_the_same_stop_signs() -> None:
+    """SCIENCE.md's red flags for upper back pain: chest, jaw, neck or arm pain or
+    pressure; upper back pain that is sudden or tearing; dizziness. Every place that
+    shortens the safety notes keeps all of them, so no output drops one."""
+    from routines._safety import safety_notes
+    from routines.exporters.event_text import SAFETY_LINE
+
+    root = README.parent
+    flat = {
+        "README.md": README.read_text(encoding="utf-8"),
+        "docs/index.md": (root / "docs/index.md").read_text(encoding="utf-8"),
+        "docs/tutorial.md": (root / "docs/tutorial.md").read_text(encoding="utf-8"),
+        "calendar events": SAFETY_LINE,
+        "summaries and footers": safety_notes().one_line,
+    }
+    for where, text in flat.items():
+        words = " ".join(text.replace(">", " ").split())
+        for sign in ("chest, jaw, neck or arm pain or pressure", "tearing", "dizziness"):
+            assert sign in words, (where, sign)

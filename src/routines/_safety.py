@@ -52,8 +52,9 @@ class SafetyNotes:
     def one_line(self) -> str:
         """A short form for calendars and footers."""
         return (
-            "Stop at once for chest, jaw, neck or arm pain; back pain that is sudden or tearing "
-            "or comes with breathlessness, sweating or nausea; dizziness or numbness. "
+            "Stop at once for chest, jaw, neck or arm pain or pressure; back pain that is new, "
+            "sudden or tearing or comes with breathlessness, sweating or nausea; dizziness or "
+            "numbness (the familiar upper back ache is not a stop sign). "
             f"Pain above {PAIN_TOO_MUCH}/10, not settled by next morning or rising week to "
             "week: ease off; unchanged after 2-4 weeks: see a professional. " + DISCLAIMER
         )
@@ -76,8 +77,8 @@ def safety_notes() -> SafetyNotes:
             "Dizziness or fainting, severe breathlessness, an irregular heartbeat or a cold sweat.",
             "Sudden numbness or weakness, confusion, or a change in vision.",
             "Any of these: stop at once and seek medical help (call emergency services if "
-            "severe). The familiar ache between the shoulder blades that this plan is for is "
-            "not a stop sign: follow the pain rule.",
+            "severe). The familiar ache between the shoulder blades, and the stiff neck, that "
+            "this plan is for are not stop signs: follow the pain rule.",
         ),
         see_a_professional=(
             "Pain that began with a fall, accident or other trauma.",

@@ -44,10 +44,13 @@ def stops(entries: Mapping[dt.date, LogEntry], clearances: Iterable[Clearance]) 
     clearance recorded on or after its day."""
     cleared = sorted(clearances, key=lambda c: c.date)
     found: list[Stop] = []
-    for entry in sorted((e for e in entries.values() if e.red_flags), key=lambda e: e.date):
-        if found and found[-1].covers(entry.date):
+    flagged = sorted(
+        ((e.done_on or e.date, e) for e in entries.values() if e.red_flags), key=lambda p: p[0]
+    )
+    for day, entry in flagged:  # the day the sign was reported, not the session's
+        if found and found[-1].covers(day):
             continue
         signs = "; ".join(RED_FLAGS.get(flag, flag) for flag in entry.red_flags)
-        after = next((c for c in cleared if c.date >= entry.date), None)
-        found.append(Stop(entry.date, signs, after))
+        after = next((c for c in cleared if c.date >= day), None)
+        found.append(Stop(day, signs, after))
     return found

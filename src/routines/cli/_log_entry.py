@@ -57,9 +57,9 @@ def _yes(answer: str) -> bool:
 
 def _session(
     plan: Plan, args: argparse.Namespace, logged: set[dt.date], interactive: bool
-) -> tuple[Session, dt.date | None]:
+) -> tuple[Session | None, dt.date | None]:
     """The planned session this entry is for, and the day it was really done when that
-    was another day."""
+    was another day; no session for a warning sign reported on a day without one."""
     done = day_of(args.date)
     if args.for_day:
         day = day_of(args.for_day, "--for")
@@ -71,6 +71,8 @@ def _session(
     try:
         return session_on(plan, done), None
     except LogError as exc:
+        if args.red_flags and not args.item and not args.skipped:
+            return None, None  # a warning sign is recorded on the day it happened
         nearest = nearest_session(plan, done, logged)
         if interactive and nearest is not None:
             question = (
@@ -93,6 +95,8 @@ def make_entry(
     """The entry to record: asked at a terminal when no recording flag was given."""
     interactive = not from_flags and sys.stdin.isatty()
     session, done_on = _session(plan, args, logged, interactive)
+    if session is None:
+        return entry_from_flags(args, day_of(args.date), unit=unit, reported=True)
     if interactive:
         try:
             entry = ask_entry(plan, session, ask=input, say=print, unit=unit, done_on=done_on)
@@ -139,9 +143,15 @@ def parse_item(text: str, unit: str = "kg") -> ItemResult:
 
 
 def entry_from_flags(
-    args: argparse.Namespace, date: dt.date, *, unit: str = "kg", done_on: dt.date | None = None
+    args: argparse.Namespace,
+    date: dt.date,
+    *,
+    unit: str = "kg",
+    done_on: dt.date | None = None,
+    reported: bool = False,
 ) -> LogEntry:
-    """The entry the recording flags describe."""
+    """The entry the recording flags describe (``reported``: a warning sign on a day
+    without a session)."""
     flags = []
     for key in args.red_flags:
         key = key.strip().lower().replace("-", "_")
@@ -154,7 +164,11 @@ def entry_from_flags(
         raise UsageError("argument --skipped: a skipped session has no --item; leave one out")
     return LogEntry(
         date=date,
-        status=SessionStatus.SKIPPED if args.skipped else SessionStatus.DONE,
+        status=SessionStatus.REPORTED
+        if reported
+        else SessionStatus.SKIPPED
+        if args.skipped
+        else SessionStatus.DONE,
         items=items,
         pain=None if args.pain is None else _option_value("--pain", "pain", args.pain),
         settled=None

@@ -15,8 +15,8 @@ __all__ = ["SAFETY_LINE", "event_description", "event_title"]
 #: The pain rule and the stop signs, in one line for a calendar.
 SAFETY_LINE = (
     f"Pain 0-{PAIN_HOLD - 1}: carry on; {PAIN_HOLD}-{PAIN_TOO_MUCH}: no step up; over "
-    f"{PAIN_TOO_MUCH}: stop that exercise. Stop at once for chest pain, sudden back pain or "
-    "dizziness. Not medical advice."
+    f"{PAIN_TOO_MUCH}: stop that exercise. Stop at once for chest, jaw, neck or arm pain "
+    "or pressure, sudden or tearing back pain, or dizziness. Not medical advice."
 )
 
 

@@ -45,6 +45,8 @@ __all__ = [
 class SessionStatus(StrEnum):
     DONE = "done"
     SKIPPED = "skipped"
+    #: A warning sign reported on a day with no session (it still stops the plan).
+    REPORTED = "reported"
 
 
 #: The units loads may be logged in, and what one is in kilograms (loads are
@@ -234,7 +236,8 @@ class LogEntry:
 
     A done session without items was done with no details recorded. ``date`` is
     the planned session's date; ``done_on`` the day it was really done, when that
-    was another day (a Tuesday instead of the Monday).
+    was another day (a Tuesday instead of the Monday). A ``reported`` entry is a
+    warning sign (``red_flags``) on a day without a session.
     """
 
     date: dt.date = attrs.field(validator=_valid)
@@ -254,6 +257,12 @@ class LogEntry:
             raise LogError(
                 "items: a skipped session has no exercise results; record it as done "
                 "with the exercises you did"
+            )
+        if self.status is SessionStatus.REPORTED and (self.items or not self.red_flags):
+            raise LogError(
+                "'reported' is a warning sign on a day without a session: give its "
+                "red flags and no exercise results",
+                field="status",
             )
 
     @property

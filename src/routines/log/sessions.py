@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from routines._closest import closest, did_you_mean
 from routines.errors import LogError
-from routines.log.entry import LogEntry
+from routines.log.entry import LogEntry, SessionStatus
 
 if TYPE_CHECKING:
     from routines._plan import Plan, Session
@@ -48,7 +48,10 @@ def nearest_session(plan: Plan, day: dt.date, logged: Collection[dt.date] = ()) 
 
 
 def check_entry(plan: Plan, entry: LogEntry) -> None:
-    """Check ``entry`` fits ``plan``: a session day, and only that session's exercises."""
+    """Check ``entry`` fits ``plan``: a session day, and only that session's exercises
+    (a warning sign reported on another day fits any plan)."""
+    if entry.status is SessionStatus.REPORTED:
+        return
     session = session_on(plan, entry.date)
     planned = [item.exercise for item in session.items]
     for result in entry.items:
