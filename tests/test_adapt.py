@@ -462,13 +462,18 @@ def test_an_exercise_that_hurt_stays_lower_until_two_pain_free_sessions(
         entries.append(LogEntry(date=session.date, pain=0))
     today = later[calm].date
     a = adapt(p, entries, today=today, catalogue=catalogue)
-    coming = next(s for s in a.sessions if s.date == today)
-    item = next(i for i in strength(coming) if i.track == hurt.track)
-    if coming.cancelled:
-        return
-    # never the dose that hurt before two pain-free sessions
-    assert (item.exercise, item.sets, item.amount) != (hurt.exercise, hurt.sets, hurt.amount)
-    assert item.change is not None and "pain 8/10" in item.change
+    # never the dose that hurt before two pain-free sessions are logged: not in the next
+    # session, nor in any later one (a session still to come is not yet pain-free)
+    for coming in a.sessions:
+        if coming.date < today or coming.cancelled:
+            continue
+        for item in strength(coming):
+            if item.track != hurt.track:
+                continue
+            assert (item.exercise, item.sets, item.amount) != (
+                hurt.exercise, hurt.sets, hurt.amount
+            ) or item.load_steps < hurt.load_steps  # fmt: skip
+            assert item.change is not None and "pain 8/10" in item.change, coming.date
 
 
 @given(case=logged_plans(), data=st.data())

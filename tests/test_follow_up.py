@@ -217,6 +217,37 @@ def test_pain_on_one_exercise_stays_with_it_and_good_sessions_let_the_rest_go_on
         assert item.change is not None or (item.sets, item.amount) != (hurt.sets, hurt.amount)
 
 
+def test_after_pain_the_easier_variant_stays_until_two_pain_free_sessions_are_logged(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    ok(capsys, "plan", "--tz", "UTC", "--start", "2027-03-01", "--weeks", "8", "--pdf", "none")
+    monday = dt.date(2027, 3, 1)
+    hurt = next(i for i in strength(session(monday)) if i.exercise == "band-row")
+    planned = {s.date: s for s in Plan.read("plan.json").sessions}
+    ok(capsys, "log", "--date", str(monday), "--item", item_arg(hurt, pain=7), "--pain", "7")
+    out = ok(capsys, "adapt", "--today", "2027-03-02")
+    assert "pain 7/10 with Band row on Mon 01 Mar" in out  # the exercise named
+    rows = {s.date: i for s in Plan.read("plan.json").sessions for i in strength(s)
+            if i.track == hurt.track and not s.cancelled}  # fmt: skip
+    later = [day for day in rows if day > monday]
+    assert len(later) >= 20  # every coming session of the line, not only this week's
+    for day in later:
+        assert rows[day].exercise != "band-row" and "pain 7/10" in (rows[day].change or "")
+
+    # two pain-free sessions logged: back at the dose that hurt for a week, then a step
+    for day in (dt.date(2027, 3, 3), dt.date(2027, 3, 5)):
+        log_as_planned(capsys, day)
+    ok(capsys, "adapt", "--today", "2027-03-06")
+    rows = {s.date: i for s in Plan.read("plan.json").sessions for i in strength(s)
+            if i.track == hurt.track}  # fmt: skip
+    back, after = rows[dt.date(2027, 3, 8)], rows[dt.date(2027, 3, 15)]
+    original = next(i for i in strength(planned[dt.date(2027, 3, 8)]) if i.track == hurt.track)
+    assert original.amount > hurt.amount  # the plan itself would have stepped up
+    assert (back.exercise, back.sets, back.amount) == ("band-row", hurt.sets, hurt.amount)
+    assert back.change is not None and "back after two pain-free sessions" in back.change
+    assert after.exercise == "band-row" and after.amount == original.amount  # one step
+
+
 def test_a_session_done_on_tuesday_counts_for_monday(capsys: pytest.CaptureFixture[str]) -> None:
     ok(capsys, "plan", "--tz", "UTC", "--start", "2026-11-09", "--weeks", "2", "--pdf", "none")
     first = strength(session(dt.date(2026, 11, 9)))[0]

@@ -279,7 +279,7 @@ def test_every_plan_carries_the_safety_notes(request: PlanRequest) -> None:
     assert "not medical advice" in p.safety.disclaimer
     assert any("chest" in s.lower() and "jaw" in s for s in p.safety.stop_signs)
     assert any("sudden" in s and "tearing" in s for s in p.safety.stop_signs)
-    assert any("not a stop sign" in s for s in p.safety.stop_signs)
+    assert any("are not stop signs" in s and "shoulder blades" in s for s in p.safety.stop_signs)
     assert any("0-2" in s for s in p.safety.pain_rule)
     assert any("2-4 weeks" in s for s in p.safety.see_a_professional)
 

@@ -85,8 +85,10 @@ class Line:
     projected: bool = False  # those sessions are still to come
     beaten: int = 0  # sessions in a row that beat the target
     hurt: Item | None = None  # the dose that hurt
+    hurt_at: int = 0  # the line's position when it hurt
     hurt_why: str = ""
     calm: int = 0  # pain-free sessions since it hurt
+    back: bool = False  # back after pain: a week at that dose before any step up
     session_pain: str = ""  # a session-level flare, to apply once
     why: str = ""  # the reason the line stands where it does
 
@@ -129,6 +131,10 @@ class Line:
         if held or self.sore:
             self.why = held[0] if held else self.why
             return
+        if self.back:
+            self.back = False
+            self.why = "back after two pain-free sessions: a week at this dose before a step up"
+            return
         planned = self.planned_position(week)
         if self.beaten >= 2 and self.position + 1 < len(self.doses):
             self.position += 1
@@ -136,12 +142,13 @@ class Line:
             return
         if self.position < planned:
             self.position += 1
-            self.why = "" if self.position == planned else self.why
+            self.why = "" if self.position == planned else "one step a week back toward the plan"
         else:
             self.why = "" if self.position == planned else self.why
 
-    def record(self, reading: Reading, prescribed: Item, session: Session) -> None:
-        """Read what was done of ``prescribed`` in ``session``."""
+    def record(self, reading: Reading, prescribed: Item, session: Session, name: str = "") -> None:
+        """Read what was done of ``prescribed`` (the exercise called ``name``) in
+        ``session``."""
         if not reading.done:
             self.beaten = 0
             return
@@ -154,17 +161,18 @@ class Line:
             if reading.session_pain:
                 self.session_pain = f"{what} in the session on {day}"
                 return
-            self.hurt, self.calm = prescribed, 0
-            self.hurt_why = f"{what} with this exercise on {day}"
+            self.hurt, self.hurt_at, self.calm = prescribed, self.position, 0
+            self.hurt_why = f"{what} with {name or 'this exercise'} on {day}"
             return
         target = prescribed.amount
         did = target if reading.did is None else reading.did
         calm = reading.pain is None or reading.pain <= SAFE_PAIN
         if self.hurt is not None and calm:
             self.calm += 1
-            if self.calm >= CALM_SESSIONS:
+            if self.calm >= CALM_SESSIONS:  # back, but no higher than where it hurt
                 self.hurt = None
-                self.position = self.good if self.good is not None else self.position
+                back = self.hurt_at if self.good is None else min(self.good, self.hurt_at)
+                self.position, self.back = min(self.position, back), True
                 self.why = "two pain-free sessions: back to the last dose you did well"
         margin = 1 if prescribed.reps is not None else 5
         self.beaten = self.beaten + 1 if did >= target + margin else 0
@@ -181,11 +189,7 @@ class Line:
                 self.good = self.position
 
     def project(self) -> None:
-        """A coming session, assumed to go as prescribed without pain."""
+        """A coming session, assumed to go as prescribed. An exercise that hurt stays
+        lower until two pain-free sessions are logged, not merely expected."""
         self.projected = True
         self.session_pain = ""
-        if self.hurt is not None:
-            self.calm += 1
-            if self.calm >= CALM_SESSIONS:
-                self.hurt = None
-                self.position = self.good if self.good is not None else self.position

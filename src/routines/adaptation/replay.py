@@ -120,22 +120,27 @@ class _Replay:
         return None
 
     def dose(
-        self, item: Item, exercise: Exercise, sets: int, amount: int, deload: bool
+        self, item: Item, exercise: Exercise, sets: int, amount: int, deload: bool, load: int
     ) -> Item | None:
-        """``exercise`` at ``sets`` x ``amount`` in place of ``item``, never more sets or
-        time than the plan gave the session (the minutes hold); ``None`` when it cannot
-        be made to fit."""
-        level = self.plan.level
+        """``exercise`` at ``sets`` x ``amount`` with ``load`` load steps in place of
+        ``item``, never more sets or time than the plan gave the session (the minutes
+        hold): fewer reps or seconds first (down to the bottom of the rep range), then
+        fewer sets; ``None`` when it cannot be made to fit."""
+
+        def made(sets: int, amount: int) -> Item:
+            return with_dose(item, exercise, self.plan.level, sets=sets, amount=amount,
+                             deload=deload, load_steps=load)  # fmt: skip
+
         sets = min(sets, item.sets)
-        changed = with_dose(item, exercise, level, sets=sets, amount=amount, deload=deload)
-        while changed.seconds > item.seconds and changed.sets > 1:
-            sets -= 1
-            changed = with_dose(item, exercise, level, sets=sets, amount=amount, deload=deload)
-        low = band_of(exercise, level)[0]
+        changed = made(sets, amount)
+        low = band_of(exercise, self.plan.level)[0]
         step = 1 if exercise.dose is Dose.REPS else 5
         while changed.seconds > item.seconds and amount - step >= min(low, amount):
             amount -= step
-            changed = with_dose(item, exercise, level, sets=sets, amount=amount, deload=deload)
+            changed = made(sets, amount)
+        while changed.seconds > item.seconds and changed.sets > 1:
+            sets -= 1
+            changed = made(sets, amount)
         return changed if changed.seconds <= item.seconds else None
 
     def prescribe(self, line: Line, item: Item, week: Week) -> tuple[Item, str | None]:
@@ -154,7 +159,7 @@ class _Replay:
             sets, why = max(1, sets - 1), f"{line.session_pain}: one set fewer, this once"
         if rising:
             sets, why = max(1, min(sets, item.sets - 1)), rising
-        changed = self.dose(item, exercise, sets, base.amount, week.deload)
+        changed = self.dose(item, exercise, sets, base.amount, week.deload, base.load_steps)
         if changed is None:  # the held dose would run over the minutes: the plan's own
             return item, None
         return (item, None) if changed == item else (changed, why)
@@ -167,7 +172,7 @@ class _Replay:
         easier = self.easier(exercise)
         if easier is not None:
             amount = band_of(easier, self.plan.level)[0]
-            changed = self.dose(item, easier, max(1, hurt.sets - 1), amount, week.deload)
+            changed = self.dose(item, easier, max(1, hurt.sets - 1), amount, week.deload, 0)
             if changed is not None:
                 self.exercises[easier.id] = easier
                 why = f"{line.hurt_why}: the easier {easier.name}, one set fewer"
@@ -176,10 +181,11 @@ class _Replay:
         amount, sets = hurt.amount, hurt.sets - 1
         if sets < 1:
             amount, sets = max(1, hurt.amount - step), 1
-        changed = self.dose(item, exercise, sets, amount, week.deload)
+        load = hurt.load_steps
+        changed = self.dose(item, exercise, sets, amount, week.deload, load)
         while changed is None and amount > step:
             amount -= step
-            changed = self.dose(item, exercise, sets, amount, week.deload)
+            changed = self.dose(item, exercise, sets, amount, week.deload, load)
         why = f"{line.hurt_why}: {'one set fewer' if sets < hurt.sets else 'a smaller dose'}"
         return changed or item, f"{why}, until two pain-free sessions"
 
@@ -225,7 +231,8 @@ class _Replay:
             occurrence = uses.get(item.exercise, 0)
             uses[item.exercise] = occurrence + 1
             line.session_pain = ""
-            line.record(read(entry, item, planned.get(item.track, item), occurrence), item, session)
+            reading = read(entry, item, planned.get(item.track, item), occurrence)
+            line.record(reading, item, session, self.exercise(item.exercise).name)
         return shown
 
     def run(self) -> tuple[Week, ...]:

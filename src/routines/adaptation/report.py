@@ -15,6 +15,9 @@ def _change(plan: Plan, item: Item) -> str:
     was = item.was.dose_text
     if item.was.exercise != item.exercise:
         was = f"{plan.exercise(item.was.exercise).name} {was}"
+    elif item.load_steps != item.was.load_steps:  # the same numbers may hide the load
+        lighter = item.load_steps < item.was.load_steps
+        was += " with a heavier load" if lighter else " with a lighter load"
     return f"{plan.exercise(item.exercise).name} {item.dose_text} (was {was})"
 
 

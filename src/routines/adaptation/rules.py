@@ -44,16 +44,25 @@ class Replayed(Protocol):
 
 
 def with_dose(
-    item: Item, exercise: Exercise, level: Level, *, sets: int, amount: int, deload: bool
+    item: Item,
+    exercise: Exercise,
+    level: Level,
+    *,
+    sets: int,
+    amount: int,
+    deload: bool,
+    load_steps: int | None = None,
 ) -> Item:
-    """``item`` with another exercise or dose: the effort, ramp-up sets (where the
-    planned item had them) and time follow."""
+    """``item`` with another exercise or dose (and ``load_steps``, unless it keeps the
+    item's): the effort, ramp-up sets (where the planned item had them) and time
+    follow."""
     dose = exercise.dose
     ramp = ramp_up_sets(exercise, amount) if item.ramp_up_sets and not deload else 0
     return attrs.evolve(
         item,
         exercise=exercise.id,
         sets=sets,
+        load_steps=item.load_steps if load_steps is None else load_steps,
         **dose_fields(dose, amount),
         per_side=exercise.per_side,
         effort=item.effort
