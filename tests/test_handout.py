@@ -149,6 +149,29 @@ def test_page_references_and_names_are_right(default: tuple[Plan, PdfReader]) ->
             assert CATALOGUE.get(other).name in guide.replace("\n", " ") or other in p.exercises
 
 
+def test_each_session_page_names_every_warm_up_mobility_and_cool_down_it_uses(
+    default: tuple[Plan, PdfReader],
+) -> None:
+    """A block that changes over the weeks is printed in each version with its weeks,
+    not as the first week's for all of them."""
+    from routines import BlockKind
+
+    p, reader = default
+    handout = handout_of(p)
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    checked = 0
+    for group in handout.groups:
+        title = f"Session {group.label}: "
+        page = next(t for t in pages if f" {title}" in t[:120])
+        for sessions in group.by_week.values():
+            for kind in (BlockKind.WARMUP, BlockKind.MOBILITY, BlockKind.COOLDOWN):
+                for item in sessions[0].block(kind).items:
+                    name = " ".join(p.exercise(item.exercise).name.split())
+                    assert name in page, (group.label, kind, name)
+                    checked += 1
+    assert checked > 30
+
+
 def test_print_weeks(capsys: pytest.CaptureFixture[str]) -> None:
     p = plan(DEFAULT, CATALOGUE)
     text = " ".join(page.extract_text() for page in render(p, print_weeks=(3, 4)).pages)

@@ -92,6 +92,45 @@ def _listed(plan: Plan, block: Block) -> str:
     return ", ".join(parts)
 
 
+def weeks_text(indexes: list[int]) -> str:
+    """``"week 2"``, ``"weeks 1, 3-5"``: week numbers with runs joined."""
+    runs: list[list[int]] = []
+    for index in indexes:
+        if runs and index == runs[-1][-1] + 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    parts = [str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs]
+    return ("weeks " if len(indexes) > 1 else "week ") + ", ".join(parts)
+
+
+def _block_text(plan: Plan, group: SessionGroup, kind: BlockKind) -> str | None:
+    """A warm-up, mobility or cool-down block of the session on one line; where it
+    changes over the weeks, each version with its weeks (and the weeks without it)."""
+    versions: dict[tuple[int, str], list[int]] = {}  # (minutes, exercises) -> weeks
+    without: list[int] = []
+    for week in group.weeks:
+        session = next((x for x in group.by_week.get(week.index, ()) if not x.cancelled), None)
+        if session is None:
+            continue
+        found = session.block(kind)
+        if not found.items:
+            without.append(week.index)
+            continue
+        key = (round(found.seconds / 60), _listed(plan, found))
+        versions.setdefault(key, []).append(week.index)
+    if not versions:
+        return None
+    if len(versions) == 1 and not without:
+        ((minutes, listed),) = versions
+        return f"<b>{kind.label}</b> ({minutes} min): {listed}"
+    parts = [f"{listed} ({minutes} min, {weeks_text(weeks)})"
+             for (minutes, listed), weeks in versions.items()]  # fmt: skip
+    if without:
+        parts.append(f"none in {weeks_text(without)}")
+    return f"<b>{kind.label}</b>: " + "; ".join(parts)
+
+
 def _week_head(week: Week, s: dict[str, ParagraphStyle]) -> Lines:
     mark = "light" if week.deload else "test" if week.retest else ""
     return Lines([f"Wk {week.index}", mark], s["colhead"])
@@ -215,8 +254,10 @@ def session_page(
     parts: list[Flowable] = [title, Paragraph(when, s["body"])]
     changed = any(i.change for days in group.by_week.values() for x in days for i in x.items)
     for kind in BlockKind:
-        found = first.block(kind)
-        if not found.items:
+        if kind is BlockKind.STRENGTH:
+            if not first.block(kind).items:
+                continue
+        elif (text := _block_text(plan, group, kind)) is None:
             continue
         parts.append(Spacer(1, 2.5 * mm))
         if kind is BlockKind.STRENGTH:
@@ -229,8 +270,6 @@ def session_page(
             parts += [_grid(plan, group, s, width), Paragraph(note + star, s["small"])]
             parts += [Paragraph(f"* {escaped(line)}", s["small"]) for line in _changes(plan, group)]
         else:
-            minutes = round(found.seconds / 60)
-            text = f"<b>{kind.label}</b> ({minutes} min): {_listed(plan, found)}"
             parts.append(Paragraph(text, s["cell"]))
     page = KeepInFrame(width, height, parts, mode="shrink")
     page._bookmark = (f"{block}ession {group.label}", 0)
