@@ -248,6 +248,26 @@ def test_after_pain_the_easier_variant_stays_until_two_pain_free_sessions_are_lo
     assert after.exercise == "band-row" and after.amount == original.amount  # one step
 
 
+def test_a_feed_made_from_the_request_keeps_what_the_log_changed(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    ok(capsys, *RED_FLAG_PLAN)
+    monday = dt.date(2027, 3, 1)
+    hurt = strength(session(monday))[0]
+    ok(capsys, "log", "--date", str(monday), "--item", item_arg(hurt, pain=7), "--pain", "7")
+    ok(capsys, "adapt", "--today", "2027-03-02")
+    out = ok(capsys, "feed", "public", *RED_FLAG_PLAN[1:9])  # the plan's request, no --plan
+    assert "Kept what your training log changed" in out
+    (feed,) = Path("public").glob("*.ics")
+    published = events(feed)
+
+    def said(calendar: dict[dt.date, vobject.base.Component]) -> dict[dt.date, tuple[str, str]]:
+        return {d: (e.summary.value, e.description.value) for d, e in calendar.items()}
+
+    assert said(published) == said(events())  # the feed says what plan.ics says
+    assert any("(changed)" in str(e.summary.value) for e in published.values())
+
+
 def test_a_session_done_on_tuesday_counts_for_monday(capsys: pytest.CaptureFixture[str]) -> None:
     ok(capsys, "plan", "--tz", "UTC", "--start", "2026-11-09", "--weeks", "2", "--pdf", "none")
     first = strength(session(dt.date(2026, 11, 9)))[0]

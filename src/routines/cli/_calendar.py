@@ -93,10 +93,17 @@ def run_feed(args: argparse.Namespace) -> int:
         raise UsageError(f"{folder}: is a file, not a folder; give a folder for the feed")
     from routines.planning.planner import plan
 
+    note = None
     if args.plan:
         result = Plan.read(args.plan)
     else:
-        result = plan(request_of(args), catalogue_from(args))
+        catalogue = catalogue_from(args)
+        result = plan(request_of(args), catalogue)
+        beside = Path("plan.json")  # where `routines plan` keeps it, with its log
+        if beside.is_file():  # adapted to the log, or stopped: the feed says the same
+            from routines.cli._replan import over_earlier
+
+            result, note = over_earlier(result, beside, catalogue)
     target = feed_target(folder, result, rotate=args.rotate)
     existed = not target.new
     if target.old is not None:  # the new address starts from the old feed's events
@@ -109,6 +116,8 @@ def run_feed(args: argparse.Namespace) -> int:
             target.path.unlink(missing_ok=True)
         raise
     sessions = sum(len(week.sessions) for week in result.weeks)
+    if note:
+        print(note)
     print(f"{'updated' if existed else 'wrote'} {target.path} ({sessions} sessions)")
     if target.old is not None:
         target.old.unlink(missing_ok=True)
