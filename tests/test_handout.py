@@ -235,3 +235,13 @@ def test_events_read_at_a_glance() -> None:
     read = vobject.readOne(data.decode("utf-8"))
     assert [e.summary.value for e in read.vevent_list] == titles
     assert all(len(e.description.value) <= 800 for e in read.vevent_list)
+
+
+def test_the_cover_says_the_whole_week_when_a_plan_is_printed_from_mid_week() -> None:
+    from routines.exporters.pdf.cover import days_text
+
+    p = plan(PlanRequest(start=dt.date(2027, 1, 4), timezone="UTC", days="mon,thu,sat"),
+             CATALOGUE)  # fmt: skip
+    rest = p.since(dt.date(2027, 1, 8))  # Friday: only Saturday is left of week 1
+    assert len(rest.weeks[0].sessions) == 1
+    assert days_text(rest) == days_text(p) and days_text(p).startswith("3 strength days")

@@ -33,8 +33,9 @@ def _joined(words: list[str]) -> str:
 
 def days_text(plan: Plan) -> str:
     """``"3 strength days (full body) and 2 mobility days"``: the week in words."""
-    first = plan.weeks[0].sessions if plan.weeks else ()
-    kinds = Counter(day_kind(session) for session in first)
+    # a whole week: what is left of a plan (adapt --pdf) may start mid-week
+    full = max((w.sessions for w in plan.weeks), key=len, default=())
+    kinds = Counter(day_kind(session) for session in full)
     parts = []
     for kind, count in kinds.items():
         noun = "day" if count == 1 else "days"
