@@ -22,6 +22,10 @@ def test_table_lists_everything(capsys: pytest.CaptureFixture[str], catalogue: C
     assert status == 0
     assert f"{len(catalogue)} of {len(catalogue)} exercises" in out
     assert "band-row" in out and "Band row" in out
+    # not a terminal (a file, a pipe): whole lines, every column there
+    row = next(line for line in out.splitlines() if line.startswith("band-row "))
+    assert row.split() == ["band-row", "Band", "row", "strength", "horizontal_pull",
+                           "beginner", "band"] and len(row) > 100  # fmt: skip
 
 
 def test_filters_narrow_the_table(capsys: pytest.CaptureFixture[str]) -> None:

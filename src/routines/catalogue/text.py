@@ -3,7 +3,6 @@ the JSON form of an exercise."""
 
 from __future__ import annotations
 
-import shutil
 import textwrap
 from typing import Any
 
@@ -21,9 +20,9 @@ def exercise_json(exercise: Exercise) -> dict[str, Any]:
     return raw
 
 
-def table(exercises: list[Exercise]) -> str:
-    """A plain-text table that fits the terminal."""
-    width = shutil.get_terminal_size((100, 24)).columns
+def table(exercises: list[Exercise], width: int | None = None) -> str:
+    """A plain-text table, its lines cut at ``width`` columns when one is given (a
+    terminal's width; a file or a pipe gets whole lines)."""
     rows = [("ID", "NAME", "MODALITY", "PATTERN", "LEVEL", "EQUIPMENT")]
     rows += [
         (
@@ -38,7 +37,7 @@ def table(exercises: list[Exercise]) -> str:
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
-    return "\n".join(line.rstrip()[:width] for line in lines)
+    return "\n".join(line.rstrip()[:width] for line in lines)  # [:None]: whole
 
 
 def _dose_text(exercise: Exercise, level: Level) -> str:

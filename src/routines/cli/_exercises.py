@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from typing import Any
 
@@ -97,7 +98,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([exercise_json(e) for e in found], indent=2, ensure_ascii=False))
         return 0
-    print(table(found))
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    print(table(found, width))
     print(
         f"\n{len(found)} of {len(catalogue)} exercises. "
         "`routines exercises show ID` shows one in full."
