@@ -350,7 +350,7 @@ class PlanRequest:
         default=None, validator=_url_valid, metadata={"omit_if_default": True}
     )
     #: The printed plan's layout: ``"handout"`` (the default: a page per session,
-    #: week by week in a grid) or ``"diary"`` (a page per week, a table per date).
+    #: week by week in a grid) or ``"diary"`` (a heading per week, a table per date).
     layout: str = attrs.field(
         default="handout",
         converter=_lower,

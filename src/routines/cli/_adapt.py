@@ -71,7 +71,7 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "--layout",
         choices=["diary", "handout"],
-        help="with --pdf: diary (the default here: a page per week, each day as adapted) or "
+        help="with --pdf: diary (the default here: a table per date, each day as adapted) or "
         "handout",
     )
     parser.add_argument(

@@ -53,7 +53,7 @@ _OPTIONS: dict[str, tuple[str, str]] = {
     "--cleared-by": ("cleared_by", "who cleared you after a yes to a readiness question"),
     "--alarm": ("alarm", "calendar reminder, minutes before each session, or none (default 15)"),
     "--paper": ("paper", "the PDF's paper size: a4 (default) or letter"),
-    "--layout": ("layout", "handout (default: a page per session) or diary (a page per week)"),
+    "--layout": ("layout", "handout (default: a page per session) or diary (a table per date)"),
     "--for-person": ("for_person", "who the plan is for, on the cover"),
     "--prepared-by": ("prepared_by", "who prepared it, on the cover"),
     "--contact": ("contact", "how to reach them, on the cover"),

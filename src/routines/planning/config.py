@@ -150,7 +150,7 @@ _STARTER: dict[str, str] = {
     "contact": "how to reach them (a phone number or e-mail), printed on the cover",
     "feed_url": "where the calendar feed is published (https://...): a QR code on the cover",
     "instructions_url": "a page with the plan's instructions: each calendar event links to it",
-    "layout": '"handout" (a page per session, week by week) or "diary" (a page per week)',
+    "layout": '"handout" (a page per session, week by week) or "diary" (a table per date)',
     "cleared_by": "after a yes to a readiness question: who cleared you to exercise "
     '(a name such as "Dr Smith", or "yes")',
 }

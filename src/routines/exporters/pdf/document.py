@@ -3,7 +3,7 @@
 Imported only when a PDF is made, so ``import routines`` never loads reportlab.
 Two layouts: the ``handout`` (the default: a cover, an overview of the weeks, a
 page per session with a week-by-week grid, and the exercise guide) and the
-``diary`` (the same cover, overview and guide, and a page per week with a table
+``diary`` (the same cover, overview and guide, and a heading per week with a table
 per date). The pages come from :mod:`~routines.exporters.pdf.cover`,
 :mod:`~routines.exporters.pdf.overview`, :mod:`~routines.exporters.pdf.handout`,
 :mod:`~routines.exporters.pdf.pages` and :mod:`~routines.exporters.pdf.guide`, in

@@ -1,4 +1,4 @@
-"""The diary layout's pages: a page per week with a table per session, its log
+"""The diary layout's pages: a heading per week and a table per session, its log
 columns left empty for a pen; and the progress page of an adapted plan."""
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def session_table(
             style.append(("LINEABOVE", (0, start), (-1, start), 1.2, INK))
             style.append(("SPAN", (0, start), (0, len(rows) - 1)))
             style.append(("VALIGN", (0, start), (0, len(rows) - 1), "TOP"))
-    fixed = [22 * mm, None, 30 * mm, 13 * mm, 18 * mm, 13 * mm, 19 * mm, 12 * mm, 14 * mm]
+    fixed = [24 * mm, None, 30 * mm, 13 * mm, 18 * mm, 13 * mm, 19 * mm, 12 * mm, 14 * mm]
     known = sum(w for w in fixed if w is not None)
     widths = [w if w is not None else width - known for w in fixed]
     table = Table(rows, colWidths=widths, repeatRows=1)
