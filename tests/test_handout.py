@@ -245,3 +245,17 @@ def test_the_cover_says_the_whole_week_when_a_plan_is_printed_from_mid_week() ->
     rest = p.since(dt.date(2027, 1, 8))  # Friday: only Saturday is left of week 1
     assert len(rest.weeks[0].sessions) == 1
     assert days_text(rest) == days_text(p) and days_text(p).startswith("3 strength days")
+
+
+def test_the_cover_asks_for_a_door_anchor_when_a_band_is_fixed(
+    default: tuple[Plan, PdfReader],
+) -> None:
+    p, reader = default
+    fixed = [e.name for e in p.exercises.values()
+             if e.figure and any(pr.anchor and pr.anchor.value.startswith(("front", "behind"))
+                                 for pr in e.figure.props)]  # fmt: skip
+    assert fixed  # the band face pull, the band lat pulldown...
+    assert "door anchor" in " ".join(reader.pages[0].extract_text().split())
+    bare = render(plan(PlanRequest(start=dt.date(2027, 1, 4), timezone="UTC", equipment="none"),
+                       CATALOGUE))  # fmt: skip
+    assert "door anchor" not in bare.pages[0].extract_text()

@@ -72,6 +72,20 @@ def _who(plan: Plan) -> str:
     return ", ".join(parts)
 
 
+def band_is_fixed(plan: Plan) -> bool:
+    """True when an exercise of the plan has its band fixed at a height in front,
+    behind or overhead (a door anchor, or a post), not under the feet or in the hands."""
+    from routines.catalogue.figure.names import Anchor, PropKind
+
+    loose = {None, Anchor.FEET, Anchor.HANDS}
+    return any(
+        prop.kind is PropKind.BAND and prop.anchor not in loose
+        for exercise in plan.exercises.values()
+        if exercise.figure is not None
+        for prop in exercise.figure.props
+    )
+
+
 def _facts(plan: Plan, s: dict[str, ParagraphStyle], width: float) -> Table:
     request = plan.request
     days = _joined([d.value.capitalize() for d in request.days])
@@ -86,6 +100,8 @@ def _facts(plan: Plan, s: dict[str, ParagraphStyle], width: float) -> Table:
         f"{days} at {request.time:%H:%M} ({request.timezone}), about {request.minutes} "
         f"minutes each: {days_text(plan)}"
     )
+    if band_is_fixed(plan):
+        kit += " with a door anchor (or a post to tie it to)"
     need = f"{kit or 'nothing but yourself'} (and a mat, a wall, a doorway, a towel and a chair)"
     facts = [
         ("What it is for", plan.goal_summary),
