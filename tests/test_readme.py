@@ -51,3 +51,10 @@ def test_every_short_safety_line_names_the_same_stop_signs() -> None:
         words = " ".join(text.replace(">", " ").split())
         for sign in ("chest, jaw, neck or arm pain or pressure", "tearing", "dizziness"):
             assert sign in words, (where, sign)
+
+
+def test_the_catalogue_size_the_readme_gives_is_the_catalogue_size() -> None:
+    from routines import load_catalogue
+
+    said = re.search(r"catalogue of (\d+) exercises", README.read_text(encoding="utf-8"))
+    assert said is not None and int(said.group(1)) == len(load_catalogue())

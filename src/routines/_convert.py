@@ -27,7 +27,10 @@ from cattrs.errors import (
 from routines._closest import closest, did_you_mean
 from routines.errors import RoutinesError
 
-__all__ = ["OMIT_IF_DEFAULT", "converter", "describe", "enum_error"]
+__all__ = ["MISSING", "OMIT_IF_DEFAULT", "converter", "describe", "enum_error"]
+
+#: What :func:`describe` says of a required field that is not there.
+MISSING = "is missing; add it"
 
 #: Field metadata key: leave the field out of unstructured data while it holds its
 #: default, as in ``attrs.field(default=None, metadata={"omit_if_default": True})``.
@@ -184,7 +187,7 @@ def describe(exc: BaseException, path: str = "") -> list[tuple[str, str]]:
     if isinstance(exc, RoutinesError) and exc.field:  # a validator's, naming its field
         return [(join(exc.field), exc.reason)]
     if isinstance(exc, KeyError):
-        return [(path, "is missing; add it (exercises/README.md lists every field)")]
+        return [(path, MISSING)]
     if isinstance(exc, TypeError | ValueError):
         return [(path, str(exc))]
     if isinstance(exc, AttributeError):

@@ -10,10 +10,11 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from routines._convert import converter, describe
+from routines._convert import MISSING, converter, describe
 from routines._files import read_limited
 from routines.catalogue.catalogue import Catalogue
 from routines.catalogue.exercise import Exercise
+from routines.catalogue.vocab import format_guide
 from routines.errors import CatalogueError, Problem, RoutinesError
 
 __all__ = ["builtin_exercises", "load_catalogue"]
@@ -218,7 +219,11 @@ def _read_from(
     try:
         exercise = converter.structure(raw, Exercise)
     except Exception as exc:  # cattrs groups every field error in one exception
-        problems += [Problem(shown, field, message) for field, message in describe(exc)]
+        guide = f" ({format_guide()} lists every field)"
+        problems += [
+            Problem(shown, field, message + guide if message == MISSING else message)
+            for field, message in describe(exc)
+        ]
         return None, problems, raw
     return exercise, problems, raw
 

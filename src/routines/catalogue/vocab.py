@@ -17,6 +17,7 @@ __all__ = [
     "Modality",
     "Muscle",
     "Pattern",
+    "format_guide",
 ]
 
 
@@ -229,3 +230,11 @@ class Caution(StrEnum):
     HIGH_IMPACT = "high_impact"
     NECK = "neck"
     BALANCE = "balance"
+
+
+def format_guide() -> str:
+    """Where the exercise file format is described, every field and value: the
+    catalogue's own README, installed with it (so a pip-installed routines has it)."""
+    from importlib.resources import files
+
+    return str(files("routines") / "exercises" / "README.md")

@@ -10,6 +10,7 @@ import re
 import sys
 from typing import Any
 
+from routines._closest import closest, did_you_mean
 from routines._plan import Plan, Session
 from routines.cli._common import UsageError
 from routines.errors import LogError
@@ -20,6 +21,8 @@ from routines.log.sessions import check_entry, nearest_session, session_on
 
 __all__ = ["day_of", "entry_from_flags", "make_entry", "parse_item"]
 
+#: The keys of --item as the help shows them.
+_SHOWN_KEYS = ["sets", "reps", "hold", "load", "rpe", "pain", "settled", "form"]
 _ITEM_KEYS = {
     "sets": "sets",
     "reps": "reps",
@@ -123,10 +126,16 @@ def parse_item(text: str, unit: str = "kg") -> ItemResult:
     for part in filter(str.strip, rest.split(",")):
         key, equals, value = part.partition("=")
         field = _ITEM_KEYS.get(key.strip().lower())
-        if field is None or not equals:
+        keys = ", ".join(_SHOWN_KEYS)
+        if not equals:
             raise UsageError(
                 f"argument --item: {text!r}: {part.strip()!r} is not KEY=VALUE with a key of: "
-                "sets, reps, hold, load, rpe, pain, settled, form"
+                f"{keys}"
+            )
+        if field is None:
+            guess = did_you_mean(closest(key.strip().lower(), _SHOWN_KEYS)) or ";"
+            raise UsageError(
+                f"argument --item: {text!r}: {key.strip()!r} is not a key{guess} use one of: {keys}"
             )
         if field == "form_ok":
             value = {"ok": "yes", "poor": "no"}.get(value.strip().lower(), value)

@@ -38,6 +38,7 @@ from routines.catalogue.figure.names import (
     View,
     split_key,
 )
+from routines.catalogue.vocab import format_guide
 from routines.errors import RoutinesError
 
 __all__ = ["Figure", "Pose", "Prop"]
@@ -55,7 +56,7 @@ _KEYS = [
 def _angle_problem(key: str, value: object) -> RoutinesError | None:
     side, joint = split_key(key)
     if joint not in JOINTS:
-        guess = did_you_mean(closest(key, _KEYS)) or "; exercises/README.md lists the joints"
+        guess = did_you_mean(closest(key, _KEYS)) or f"; {format_guide()} lists the joints"
         return RoutinesError(f"unknown joint{guess}", field=key)
     if side is not None and not JOINTS[joint].sided:
         return RoutinesError(
