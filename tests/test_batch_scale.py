@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import tracemalloc
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -142,3 +143,83 @@ def test_memory_stays_flat_as_the_list_grows(tmp_path: Path) -> None:
 
     small, large = peak(50), peak(800)
     assert large < small + 2_000_000, (small, large)  # sixteen times the rows, not the memory
+
+
+def test_ctrl_c_at_a_terminal_stops_cleanly(tmp_path: Path) -> None:
+    """A terminal's Ctrl-C reaches the whole process group, workers included: the
+    batch stops after the rows running, records every file it wrote, says how many
+    rows remain, and the same command then does the rest, each row once."""
+    import os
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    with (tmp_path / "clients.csv").open("w", newline="") as handle:
+        writer = csv.DictWriter(handle, ["name", "weeks", "timezone", "start"])
+        writer.writeheader()
+        writer.writerows(rows(60))
+    argv = [sys.executable, "-m", "routines", "batch", "clients.csv", "--out", "out",
+            "--workers", "2"]  # fmt: skip
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COVERAGE_")}
+    child = subprocess.Popen(argv, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, start_new_session=True, env=env)  # fmt: skip
+    deadline = time.monotonic() + 60
+    while len(list((tmp_path / "out").glob("*.json"))) < 4 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(child.pid, signal.SIGINT)  # as a terminal does
+    out, err = child.communicate(timeout=120)
+    assert "Traceback" not in err and "internal error" not in err, err
+    assert child.returncode == 1, (out, err)
+    remaining = int(re.search(r"(\d+) rows? (?:remain|not started)", out + err).group(1))
+    made = sorted(p.stem for p in (tmp_path / "out").glob("*.json"))
+    with sqlite3.connect(tmp_path / "out" / MANIFEST) as db:
+        recorded = db.execute("SELECT COUNT(*) FROM rows WHERE status = 'done'").fetchone()[0]
+    assert recorded == len(made) and 0 < remaining == 60 - len(made)  # nothing unrecorded
+    again = subprocess.run(argv, cwd=tmp_path, capture_output=True, text=True, env=env,
+                           timeout=300, check=False)  # fmt: skip
+    assert again.returncode == 0, again.stderr
+    assert len(list((tmp_path / "out").glob("*.json"))) == 60
+    assert f"{60 - len(made)} plans written" in again.stdout, again.stdout
+    assert f"{len(made)} done before and skipped" in again.stdout, again.stdout
+
+
+def test_the_manifest_finds_its_files_from_another_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    assert batch(rows(3), "plans", workers=1, kinds=("json",)).done == 3
+    monkeypatch.chdir(tmp_path)  # the same folder, named from its parent
+    again = batch(rows(3), "sub/plans", workers=1, kinds=("json",))
+    assert again.skipped == 3 and again.done == 0
+
+
+def test_a_second_batch_on_the_same_folder_is_refused(tmp_path: Path) -> None:
+    from routines import PlanError
+    from routines.batching.manifest import Manifest
+
+    (tmp_path / "out").mkdir()
+    running = Manifest(tmp_path / "out")  # another run holds the folder
+    try:
+        with (
+            ThreadPoolExecutor(1) as pool,
+            pytest.raises(PlanError, match="another routines batch is writing there"),
+        ):
+            batch(rows(1), tmp_path / "out", executor=pool, kinds=("json",))
+    finally:
+        running.close()
+    with ThreadPoolExecutor(1) as pool:  # once it ends, the folder is free
+        assert batch(rows(1), tmp_path / "out", executor=pool, kinds=("json",)).done == 1
+
+
+@pytest.mark.parametrize(("option", "value"), [("in_flight", -1), ("in_flight", 0),
+                                                ("workers", 0), ("workers", True)])  # fmt: skip
+def test_numbers_of_workers_and_rows_in_flight_are_checked(
+    tmp_path: Path, option: str, value: Any
+) -> None:
+    from routines import PlanError
+
+    with pytest.raises(PlanError, match=f"is not a number of {option}; give 1 or more"):
+        batch(rows(1), tmp_path, **{option: value})

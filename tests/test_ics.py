@@ -128,6 +128,29 @@ def test_same_local_time_on_both_sides_of_a_dst_change(zone: str, start: dt.date
     assert len(offsets) == 2, "the plan really crosses the change"
 
 
+@pytest.mark.parametrize(
+    "zone", ["Europe/Berlin", "America/New_York", "Australia/Sydney", "Europe/London"]
+)
+def test_the_vtimezone_changes_the_clocks_when_the_zone_does(zone: str) -> None:
+    """Read by vobject (not icalendar, which wrote it), the VTIMEZONE gives the same
+    offset as the zone itself on every hour around every change of the plan's
+    year: each onset is in the offset before the change, as RFC 5545 says."""
+    p = plan(PlanRequest(start=dt.date(2027, 1, 4), weeks=52, timezone=zone), CATALOGUE)
+    tzinfo = read_with_vobject(to_ics(p, now=NOW)).vtimezone.gettzinfo()
+    real = zoneinfo.ZoneInfo(zone)
+    hour, moment = dt.timedelta(hours=1), dt.datetime(2027, 1, 4, tzinfo=dt.UTC)
+    checked = 0
+    while moment < dt.datetime(2028, 1, 1, tzinfo=dt.UTC):
+        if moment.astimezone(real).utcoffset() != (moment + hour).astimezone(real).utcoffset():
+            for near in (moment - hour, moment, moment + hour, moment + 2 * hour):
+                assert near.astimezone(tzinfo).utcoffset() == near.astimezone(real).utcoffset(), (
+                    zone, near
+                )  # fmt: skip
+            checked += 1
+        moment += hour
+    assert checked == 2  # the two changes of 2027
+
+
 def changed_copy(p: Plan, catalogue: Catalogue) -> Plan:
     """The same plan (same identity) with a later start time in week 2 only."""
     request = p.request

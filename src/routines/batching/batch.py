@@ -60,30 +60,44 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60]
 
 
+def _ignore_ctrl_c() -> None:
+    """In a worker: Ctrl-C at a terminal reaches every process of the group; the
+    batch itself decides to stop, and a worker finishes the row it is making."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _local_pool(workers: int) -> ProcessPoolExecutor:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    return ProcessPoolExecutor(workers, mp_context=context)
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_ctrl_c)
 
 
 class _Stop:
-    """Set by Ctrl-C or SIGTERM: no new rows start; the running ones finish."""
+    """Set by Ctrl-C or SIGTERM: no new rows start; the running ones finish. A
+    second Ctrl-C stops at once (the rows running are then not recorded)."""
 
     def __init__(self) -> None:
         self.asked = False
-        self._old: Any = None
+        self._old: dict[int, Any] = {}
 
     def __enter__(self) -> _Stop:
         if threading.current_thread() is threading.main_thread():
-            self._old = signal.signal(signal.SIGTERM, self._handle)
+            for number in (signal.SIGTERM, signal.SIGINT):
+                self._old[number] = signal.signal(number, self._handle)
         return self
 
+    def wanted(self) -> bool:
+        """Whether a stop was asked (by now: a signal may come at any time)."""
+        return self.asked
+
     def _handle(self, number: int, frame: Any) -> None:
+        if self.asked and number == signal.SIGINT:
+            raise KeyboardInterrupt
         self.asked = True
 
     def __exit__(self, *exc: object) -> None:
-        if self._old is not None:
-            signal.signal(signal.SIGTERM, self._old)
+        for number, old in self._old.items():
+            signal.signal(number, old)
 
 
 class _Run:
@@ -154,32 +168,35 @@ def _jobs(
 def _drive(
     run: _Run, jobs: Iterator[Job], executor: Executor, in_flight: int, stop: _Stop,
     renew: Callable[[], Executor] | None,
-) -> int:  # fmt: skip
-    """Run ``jobs`` on ``executor``, ``in_flight`` at most at once; returns how many
-    rows were left when a stop was asked."""
+) -> None:  # fmt: skip
+    """Run ``jobs`` on ``executor``, ``in_flight`` at most at once. After a stop no
+    more of the list is read (a million rows left must not delay it); rows that
+    cannot be read stop the batch only after the rows running are recorded."""
     pending: dict[Future[BatchResult | BatchFailure], Job] = {}
     retried: set[int] = set()
     alone: list[Job] = []
-    left = 0
     try:
         for job in jobs:
-            if stop.asked:
-                left += 1
-                continue
-            while len(pending) >= in_flight:
+            while len(pending) >= in_flight and not stop.wanted():
                 executor = _collect(run, pending, executor, retried, alone, renew, stop)
+            if stop.wanted():
+                break
             pending[executor.submit(make, job)] = job
         while pending:
             executor = _collect(run, pending, executor, retried, alone, renew, stop)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # a second Ctrl-C: what is still queued does not start
         stop.asked = True
         for future in list(pending):
             if future.cancel():
-                left += 1
                 pending.pop(future)
-        left += sum(1 for _ in jobs)
         while pending:
             executor = _collect(run, pending, executor, retried, alone, renew, stop)
+    except BaseException:  # the list could not be read on: record what is running
+        for future in list(pending):
+            future.cancel()
+        while pending:
+            executor = _collect(run, pending, executor, retried, alone, renew, stop)
+        raise
     for job in alone:  # twice in a pool that broke: alone, so a crash costs one row
         if renew is None:
             run.ended(job, BatchFailure(job.row, job.name, None, CRASHED))
@@ -189,7 +206,6 @@ def _drive(
                 run.ended(job, single.submit(make, job).result())
             except BrokenProcessPool:
                 run.ended(job, BatchFailure(job.row, job.name, None, CRASHED))
-    return left
 
 
 def _collect(
@@ -266,7 +282,9 @@ def batch(
     absolute: its workers may run in another folder, or on another machine that
     reaches the same path (a shared folder).
 
-    >>> report = batch([{"name": "Ann", "minutes": "5"}], ".")
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     report = batch([{"name": "Ann", "minutes": "5"}], folder)
     >>> print(report.failed[0])
     row 1 (Ann): minutes: 5 is outside 10-90; pick a whole number in that range
     """
@@ -287,6 +305,10 @@ def batch(
     from routines.batching.jobs import _catalogue
 
     _catalogue(dirs)  # a broken catalogue folder fails once, here, not once per row
+    for option, value in (("workers", workers), ("in_flight", in_flight)):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)
+                                  or value < 1):  # fmt: skip
+            raise PlanError(f"{value!r} is not a number of {option}; give 1 or more", field=option)
     count = workers or os.cpu_count() or 1
     total = count_rows(source) if progress else None
     unknown = sorted(set(kinds) - {"pdf", "ics", "json"})
@@ -303,13 +325,18 @@ def batch(
             run.tick()
             every = itertools.chain([first] if first is not None else [], rows)
             jobs = _jobs(run, every, folders, settings, options, resume, kinds)
-            left = _drive(run, jobs, pool, in_flight or 4 * count, stop,
-                          (lambda: _local_pool(count)) if own else None)  # fmt: skip
+            _drive(run, jobs, pool, in_flight or 4 * count, stop,
+                   (lambda: _local_pool(count)) if own else None)  # fmt: skip
     finally:
         manifest.flush()
         manifest.close()
         if own:
             pool.shutdown(wait=True, cancel_futures=True)
+    left = 0
+    if stop.asked:  # the rows never settled: counted, not read for real
+        rows_in_all = total if total is not None else count_rows(source)
+        settled = sum(run.counts.values())
+        left = max(0, rows_in_all - settled) if rows_in_all is not None else 0
     return BatchReport(
         out_dir=folder,
         written=tuple(sorted(run.written, key=lambda r: r.row)),

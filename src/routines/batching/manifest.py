@@ -12,8 +12,12 @@ there are, in memory that does not grow with the list.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
+from typing import IO
+
+from routines.errors import PlanError
 
 __all__ = ["MANIFEST", "Manifest"]
 
@@ -31,19 +35,59 @@ CREATE TABLE IF NOT EXISTS rows (
 """
 
 
+def _lock(out_dir: Path) -> IO[bytes]:
+    """Hold ``out_dir``'s batch lock: the manifest file itself, locked with flock
+    while the run lasts (SQLite's own locks are of another kind and unaffected);
+    where file locks do not exist, the run goes on without one."""
+    path = out_dir / MANIFEST
+    try:
+        handle = path.open("ab")
+    except OSError as exc:
+        raise PlanError(f"{out_dir}: cannot write there ({exc.strerror}); give another --out "
+                        "folder") from None  # fmt: skip
+    try:
+        import fcntl
+    except ImportError:  # not on this system
+        return handle
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        raise PlanError(
+            f"{out_dir}: another routines batch is writing there; wait for it to end, or "
+            "give another --out folder"
+        ) from None
+    return handle
+
+
 class Manifest:
-    """The manifest of the batch writing to ``out_dir`` (used by one process)."""
+    """The manifest of the batch writing to ``out_dir``: one run at a time holds it
+    (a second run on the same folder is refused, not left to collide). File paths
+    are kept relative to ``out_dir``, so the same batch run from another working
+    folder, or on another machine mounting it elsewhere, still finds them."""
 
     def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
         self.path = out_dir / MANIFEST
-        self._db = sqlite3.connect(self.path, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute(_SCHEMA)
+        self._lock = _lock(out_dir)
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute(_SCHEMA)
+        except sqlite3.Error as exc:
+            self._lock.close()
+            raise PlanError(
+                f"{self.path}: cannot keep the batch's manifest there ({exc}); give an --out "
+                "folder you can write to"
+            ) from None
         self._pending = 0
 
     def close(self) -> None:
-        self._db.execute("COMMIT") if self._db.in_transaction else None
-        self._db.close()
+        try:
+            self._db.execute("COMMIT") if self._db.in_transaction else None
+            self._db.close()
+        finally:
+            self._lock.close()
 
     def _write(self, statement: str, values: tuple[object, ...]) -> None:
         if not self._db.in_transaction:
@@ -85,12 +129,21 @@ class Manifest:
             "SELECT files FROM rows WHERE row = ? AND status = 'done' AND fingerprint = ?",
             (row, fingerprint),
         ).fetchone()
-        return bool(found) and all(Path(p).is_file() for p in json.loads(found[0]))
+        return bool(found) and all((self.out_dir / p).is_file() for p in json.loads(found[0]))
+
+    def _relative(self, path: Path) -> str:
+        return os.path.relpath(path, self.out_dir)
 
     def record(
         self, row: int, fingerprint: str, files: list[Path | None], status: str, reason: str = ""
     ) -> None:
         self._write(
             "UPDATE rows SET fingerprint = ?, files = ?, status = ?, reason = ? WHERE row = ?",
-            (fingerprint, json.dumps([str(p) for p in files if p]), status, reason, row),
+            (
+                fingerprint,
+                json.dumps([self._relative(p) for p in files if p]),
+                status,
+                reason,
+                row,
+            ),
         )

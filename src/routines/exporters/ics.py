@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import Any
 
 import icalendar
 from icalendar.prop import vText
@@ -40,14 +41,44 @@ COLOR = "steelblue"
 REFRESH = dt.timedelta(hours=12)
 
 
+def _onset(local: dt.datetime, before: dt.timedelta, after: dt.timedelta, zone: Any) -> dt.datetime:
+    """The onset of an observance as RFC 5545 wants it: the wall-clock time in the
+    offset in use *before* the change (``TZOFFSETFROM``). icalendar writes the
+    spring change in the offset after it (03:00 for a change at 02:00), which
+    independent readers take as an hour late; whichever it wrote, the true change
+    is the one where ``zone`` itself goes from ``before`` to ``after``."""
+    for offset in (before, after):
+        instant = (local - offset).replace(tzinfo=dt.UTC)
+        second = dt.timedelta(seconds=1)
+        if (instant - second).astimezone(zone).utcoffset() == before and (
+            instant.astimezone(zone).utcoffset() == after
+        ):
+            return (instant + before).replace(tzinfo=None)
+    return local
+
+
 def _timezone(name: str, first: dt.date, last: dt.date) -> icalendar.Timezone:
     """A VTIMEZONE covering the plan's dates (with no stray COMMENT, which libical
-    rejects inside VTIMEZONE)."""
+    rejects inside VTIMEZONE), each change given at its true onset."""
+    from zoneinfo import ZoneInfo
+
     component = icalendar.Timezone.from_tzid(
         name, first_date=first - dt.timedelta(days=366), last_date=last + dt.timedelta(days=366)
     )
+    zone = ZoneInfo(name)
     for part in component.walk():
         part.pop("COMMENT", None)
+        if part.name not in ("STANDARD", "DAYLIGHT"):
+            continue
+        fields: Any = part  # icalendar types its values as a union of every kind
+        before, after = fields["TZOFFSETFROM"].td, fields["TZOFFSETTO"].td
+        if before == after:
+            continue
+        fields["DTSTART"].dt = _onset(fields["DTSTART"].dt, before, after, zone)
+        dates = fields.get("RDATE")
+        for rdate in dates if isinstance(dates, list) else [dates] if dates else []:
+            for period in rdate.dts:
+                period.dt = _onset(period.dt, before, after, zone)
     return component
 
 
