@@ -182,12 +182,16 @@ def test_a_row_with_too_many_cells(tmp_path: Path) -> None:
 def test_file_names_are_unique_and_stay_in_the_folder(names: list[str]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         manifest = Manifest(Path(folder))
-        stems = [manifest.stem(n + 2, name, _slug(name) or f"row-{n + 2}")
+        people = [manifest.person(name) for name in names]
+        stems = [manifest.stem(person, n + 2, _slug(name) or "client")
+                 for n, (person, name) in enumerate(zip(people, names, strict=True))]  # fmt: skip
+        manifest.close()
+        manifest = Manifest(Path(folder))  # the next run, with a row added at the top
+        again = [manifest.stem(manifest.person(name), n + 3, "other")
                  for n, name in enumerate(names)]  # fmt: skip
-        again = [manifest.stem(n + 2, name, "other") for n, name in enumerate(names)]
         manifest.close()
     assert len(set(stems)) == len(stems)
-    assert again == stems  # a row keeps its file name from one run to the next
+    assert again == stems  # a person keeps their file name from one run to the next
     for stem in stems:
         assert stem and Path(stem).name == stem and stem not in {".", ".."}
         assert all(c.isascii() and (c.isalnum() or c == "-") for c in stem)

@@ -172,10 +172,12 @@ def test_ctrl_c_at_a_terminal_stops_cleanly(tmp_path: Path) -> None:
     out, err = child.communicate(timeout=120)
     assert "Traceback" not in err and "internal error" not in err, err
     assert child.returncode == 1, (out, err)
-    remaining = int(re.search(r"(\d+) rows? (?:remain|not started)", out + err).group(1))
+    said = re.search(r"(\d+) rows? (?:remain|not started)", out + err)
+    assert said is not None, out + err
+    remaining = int(said.group(1))
     made = sorted(p.stem for p in (tmp_path / "out").glob("*.json"))
     with sqlite3.connect(tmp_path / "out" / MANIFEST) as db:
-        recorded = db.execute("SELECT COUNT(*) FROM rows WHERE status = 'done'").fetchone()[0]
+        recorded = db.execute("SELECT COUNT(*) FROM people WHERE status = 'done'").fetchone()[0]
     assert recorded == len(made) and 0 < remaining == 60 - len(made)  # nothing unrecorded
     again = subprocess.run(argv, cwd=tmp_path, capture_output=True, text=True, env=env,
                            timeout=300, check=False)  # fmt: skip
@@ -223,3 +225,22 @@ def test_numbers_of_workers_and_rows_in_flight_are_checked(
 
     with pytest.raises(PlanError, match=f"is not a number of {option}; give 1 or more"):
         batch(rows(1), tmp_path, **{option: value})
+
+
+def test_adding_or_moving_rows_leaves_the_others_alone(tmp_path: Path) -> None:
+    """Client lists change between runs: a new client at the top, two rows swapped,
+    and a second person of the same name. Each person keeps their files; only the
+    new row is made."""
+    clients = rows(4)
+    out = tmp_path / "out"
+    with ThreadPoolExecutor(2) as pool:
+        assert batch(clients, out, executor=pool, kinds=("json",)).done == 4
+        before = sorted(p.name for p in out.glob("*.json"))
+        changed = [{**clients[0], "name": "New Person"}, clients[1], clients[0], *clients[2:]]
+        again = batch(changed, out, executor=pool, kinds=("json",))
+        assert (again.done, again.skipped) == (1, 4)
+        same_name = [*changed, clients[3]]  # a second "Client 3"
+        third = batch(same_name, out, executor=pool, kinds=("json",))
+    assert (third.done, third.skipped) == (1, 5)
+    after = sorted(p.name for p in out.glob("*.json"))
+    assert after == sorted([*before, "new-person.json", "client-3-2.json"])

@@ -93,7 +93,7 @@ def check_file(path: Path) -> None:
         import sqlite3
 
         with sqlite3.connect(path) as db:
-            assert db.execute("SELECT count(*) FROM rows").fetchone()[0] >= 1, path
+            assert db.execute("SELECT count(*) FROM people").fetchone()[0] >= 1, path
     else:
         pytest.fail(f"{path}: no check for {path.suffix!r} files; add one to check_file")
 

@@ -110,7 +110,7 @@ class _Run:
         self.written: list[BatchResult] = []
         self.failed: list[BatchFailure] = []
         self.counts = {"done": 0, "skipped": 0, "failed": 0}
-        self.prints: dict[int, str] = {}
+        self.prints: dict[int, tuple[str, str]] = {}  # row -> (person, fingerprint)
 
     def tick(self) -> None:
         if self.progress:
@@ -129,12 +129,12 @@ class _Run:
         self.tick()
 
     def ended(self, job: Job, result: BatchResult | BatchFailure) -> None:
-        print_ = self.prints.pop(job.row, "")
+        person, print_ = self.prints.pop(job.row, (job.name, ""))
         if isinstance(result, BatchFailure):
-            self.manifest.record(job.row, print_, [], "failed", result.reason)
+            self.manifest.record(person, print_, [], "failed", result.reason)
             self.failure(result)
             return
-        self.manifest.record(job.row, print_, list(job.files), "done")
+        self.manifest.record(person, print_, list(job.files), "done")
         if self.keep:
             self.written.append(result)
         self.counts["done"] += 1
@@ -153,15 +153,16 @@ def _jobs(
             run.failure(found)
             continue
         number, name, request = found
-        stem = run.manifest.stem(number, name, _slug(name) or f"row-{number}")
+        person = run.manifest.person(name)
+        stem = run.manifest.stem(person, number, _slug(name) or "client")
         found = paths_for(run.out_dir, stem, folders)
         files = tuple(found[kind] if kind in kinds else None for kind in ("pdf", "ics", "json"))
         job = Job(number, name, request, files, **options)  # type: ignore[arg-type]
         print_ = fingerprint(request, settings)
-        if resume and run.manifest.finished(number, print_):
+        if resume and run.manifest.finished(person, print_):
             run.skipped(job)
             continue
-        run.prints[number] = print_
+        run.prints[number] = (person, print_)
         yield job
 
 

@@ -1,12 +1,14 @@
 """The batch's manifest: every finished row, beside the outputs, so a run that was
 stopped (Ctrl-C, SIGTERM, a machine that went down) resumes where it was.
 
-A small SQLite file, ``batch-manifest.sqlite`` in the output folder: per row, the
-person, the file stem, a fingerprint of the request and the settings that shape
-the files, the files, and how it ended (done or failed, with why). A row is done
-again only when its request or settings changed or a file of it is gone. It also
-keeps the stems in use, so two people never share a file name, however many rows
-there are, in memory that does not grow with the list.
+A small SQLite file, ``batch-manifest.sqlite`` in the output folder: per person
+(their name, and which row of that name it is), the file stem, the row they were
+last on, a fingerprint of the request and the settings that shape the files, the
+files, and how it ended (done or failed, with why). A row is done again only when
+its request or settings changed or a file of it is gone; adding, removing or
+moving rows in the list leaves the others alone. It also keeps the stems in use,
+so two people never share a file name, however many rows there are, in memory
+that does not grow with the list.
 """
 
 from __future__ import annotations
@@ -23,15 +25,16 @@ __all__ = ["MANIFEST", "Manifest"]
 
 MANIFEST = "batch-manifest.sqlite"
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS rows (
-    row INTEGER PRIMARY KEY,
+CREATE TABLE IF NOT EXISTS people (
+    person TEXT PRIMARY KEY,
     stem TEXT NOT NULL UNIQUE,
-    name TEXT NOT NULL,
+    row INTEGER NOT NULL,
     fingerprint TEXT NOT NULL DEFAULT '',
     files TEXT NOT NULL DEFAULT '[]',
     status TEXT NOT NULL DEFAULT 'new',
     reason TEXT NOT NULL DEFAULT ''
-)
+);
+CREATE TEMP TABLE IF NOT EXISTS seen (name TEXT PRIMARY KEY, times INTEGER NOT NULL);
 """
 
 
@@ -73,7 +76,7 @@ class Manifest:
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
             self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute(_SCHEMA)
+            self._db.executescript(_SCHEMA)
         except sqlite3.Error as exc:
             self._lock.close()
             raise PlanError(
@@ -102,32 +105,42 @@ class Manifest:
             self._db.execute("COMMIT")
         self._pending = 0
 
-    def stem(self, row: int, name: str, wanted: str) -> str:
-        """The row's file stem: the one it had in an earlier run, else ``wanted`` or,
-        when another row has that, ``wanted-row-N``."""
-        found = self._db.execute("SELECT stem, name FROM rows WHERE row = ?", (row,)).fetchone()
-        if found and found[1] == name:
+    def person(self, name: str) -> str:
+        """The key of the row of ``name`` just read: the name itself, or ``name#2``
+        for the second row of that name in the list, and so on. Keyed by the person,
+        not the row number, a row added or moved in the list leaves the others as
+        they were (their files, their names, done or not)."""
+        found = self._db.execute("SELECT times FROM seen WHERE name = ?", (name,)).fetchone()
+        times = (found[0] if found else 0) + 1
+        self._db.execute("INSERT OR REPLACE INTO seen (name, times) VALUES (?, ?)", (name, times))
+        return name if times == 1 else f"{name}#{times}"
+
+    def stem(self, person: str, row: int, wanted: str) -> str:
+        """The person's file stem: the one they had in an earlier run, else ``wanted``
+        or, when someone else has that, ``wanted-2``, ``wanted-3``..."""
+        found = self._db.execute(
+            "SELECT stem, row FROM people WHERE person = ?", (person,)
+        ).fetchone()
+        if found:
+            if found[1] != row:
+                self._write("UPDATE people SET row = ? WHERE person = ?", (row, person))
             return str(found[0])
-        if found:  # another list, another person at this row: its entry is not theirs
-            self._write("DELETE FROM rows WHERE row = ?", (row,))
-        for candidate in (
-            wanted,
-            f"{wanted}-row-{row}",
-            *(f"{wanted}-row-{row}-{n}" for n in range(2, 1000)),
-        ):
-            taken = self._db.execute("SELECT 1 FROM rows WHERE stem = ?", (candidate,)).fetchone()
+        for candidate in (wanted, *(f"{wanted}-{n}" for n in range(2, 10_000))):
+            taken = self._db.execute("SELECT 1 FROM people WHERE stem = ?", (candidate,)).fetchone()
             if not taken:
                 self._write(
-                    "INSERT INTO rows (row, stem, name) VALUES (?, ?, ?)", (row, candidate, name)
+                    "INSERT INTO people (person, stem, row) VALUES (?, ?, ?)",
+                    (person, candidate, row),
                 )
                 return candidate
         raise ValueError(f"row {row}: no free file name for {wanted!r}")
 
-    def finished(self, row: int, fingerprint: str) -> bool:
-        """True when the row was done with this fingerprint and its files are there."""
+    def finished(self, person: str, fingerprint: str) -> bool:
+        """True when the person's plan was made with this fingerprint and its files
+        are there."""
         found = self._db.execute(
-            "SELECT files FROM rows WHERE row = ? AND status = 'done' AND fingerprint = ?",
-            (row, fingerprint),
+            "SELECT files FROM people WHERE person = ? AND status = 'done' AND fingerprint = ?",
+            (person, fingerprint),
         ).fetchone()
         return bool(found) and all((self.out_dir / p).is_file() for p in json.loads(found[0]))
 
@@ -135,15 +148,20 @@ class Manifest:
         return os.path.relpath(path, self.out_dir)
 
     def record(
-        self, row: int, fingerprint: str, files: list[Path | None], status: str, reason: str = ""
+        self,
+        person: str,
+        fingerprint: str,
+        files: list[Path | None],
+        status: str,
+        reason: str = "",
     ) -> None:
         self._write(
-            "UPDATE rows SET fingerprint = ?, files = ?, status = ?, reason = ? WHERE row = ?",
+            "UPDATE people SET fingerprint = ?, files = ?, status = ?, reason = ? WHERE person = ?",
             (
                 fingerprint,
                 json.dumps([self._relative(p) for p in files if p]),
                 status,
                 reason,
-                row,
+                person,
             ),
         )
