@@ -244,3 +244,26 @@ def test_adding_or_moving_rows_leaves_the_others_alone(tmp_path: Path) -> None:
     assert (third.done, third.skipped) == (1, 5)
     after = sorted(p.name for p in out.glob("*.json"))
     assert after == sorted([*before, "new-person.json", "client-3-2.json"])
+
+
+def test_a_changed_goal_or_an_edited_exercise_makes_the_row_again(tmp_path: Path) -> None:
+    """A new goal is another plan, but the files are still this person's: the batch
+    replaces them without --force. An edited exercise of the user's own catalogue
+    folder makes every row again."""
+    import shutil
+
+    mine = tmp_path / "mine"
+    shutil.copytree(Path(__file__).parent.parent / "docs" / "howto" / "my-exercises", mine)
+    out = tmp_path / "out"
+    clients = rows(2)
+    with ThreadPoolExecutor(2) as pool:
+        first = batch(clients, out, executor=pool, kinds=("json",), catalogue_dirs=[mine])
+        assert first.done == 2
+        changed = [{**clients[0], "goal": "posture"}, clients[1]]
+        again = batch(changed, out, executor=pool, kinds=("json",), catalogue_dirs=[mine])
+        assert (again.done, again.skipped, len(again.failed)) == (1, 1, 0), again.failed
+        assert json.loads((out / "client-0.json").read_text())["request"]["goal"] == "posture"
+        (exercise,) = mine.glob("*.toml")
+        exercise.write_text(exercise.read_text() + "\n# edited\n")
+        third = batch(changed, out, executor=pool, kinds=("json",), catalogue_dirs=[mine])
+    assert (third.done, third.skipped) == (2, 0)

@@ -144,6 +144,17 @@ class Manifest:
         ).fetchone()
         return bool(found) and all((self.out_dir / p).is_file() for p in json.loads(found[0]))
 
+    def ours(self, person: str, files: tuple[Path | None, ...]) -> bool:
+        """True when every one of ``files`` that exists was written by this person's
+        row in an earlier run (so a changed request may replace them: a new goal
+        makes another plan, but the files are still theirs)."""
+        found = self._db.execute(
+            "SELECT files FROM people WHERE person = ? AND status = 'done'", (person,)
+        ).fetchone()
+        written = set(json.loads(found[0])) if found else set()
+        there = [p for p in files if p is not None and p.exists()]
+        return bool(there) and all(self._relative(p) in written for p in there)
+
     def _relative(self, path: Path) -> str:
         return os.path.relpath(path, self.out_dir)
 
