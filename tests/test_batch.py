@@ -217,6 +217,13 @@ def test_cli_summary_and_status(
     assert main(["batch", str(good), "--out", str(tmp_path), "--workers", "1"]) == 0
     plan_json = json.loads((tmp_path / "ann-the-first.json").read_text())
     assert plan_json["request"]["name"] == "Ann, the first: Upper back and core for runners"
+    capsys.readouterr()
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "ann-the-first.json").write_text("{}")  # not a file routines wrote
+    assert main(["batch", str(good), "--out", str(other), "--workers", "1"]) == 1
+    out = capsys.readouterr().out
+    assert "add --force" in out and "force=True" not in out  # the command line's words
 
 
 @pytest.mark.parametrize(

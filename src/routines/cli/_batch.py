@@ -171,5 +171,5 @@ def run(args: argparse.Namespace) -> int:
             report=args.report,
             keep_results=False,
         )
-    print(report)
+    print(str(report).replace("pass force=True", "add --force"))  # the command line's words
     return 0 if report.ok else 1
