@@ -267,3 +267,16 @@ def test_a_changed_goal_or_an_edited_exercise_makes_the_row_again(tmp_path: Path
         exercise.write_text(exercise.read_text() + "\n# edited\n")
         third = batch(changed, out, executor=pool, kinds=("json",), catalogue_dirs=[mine])
     assert (third.done, third.skipped) == (2, 0)
+
+
+def test_a_broken_quote_names_its_line_and_the_rows_before_it_are_kept(tmp_path: Path) -> None:
+    from routines import PlanError
+
+    source = tmp_path / "c.csv"
+    source.write_text('name,weeks,timezone\nAnn,1,UTC\nBob,1,UTC\n"Cid"x,1,UTC\nDan,1,UTC\n')
+    with ThreadPoolExecutor(2) as pool:
+        with pytest.raises(PlanError, match=r"c.csv: cannot be read as CSV at line 4 "):
+            batch(source, tmp_path / "out", executor=pool, kinds=("json",))
+        source.write_text(source.read_text().replace('"Cid"x', "Cid"))  # mended
+        again = batch(source, tmp_path / "out", executor=pool, kinds=("json",))
+    assert (again.skipped, again.done) == (2, 2)  # Ann and Bob were recorded

@@ -125,8 +125,10 @@ def _rows(
                 "UTF-8 (in a spreadsheet program: Save As, 'CSV UTF-8')"
             ) from None
         except csv.Error as exc:
+            line = f" at line {reader.line_num + 1}" if "reader" in locals() else ""
             raise PlanError(
-                f"{path}: cannot be read as CSV ({exc}); check the quotes around cells"
+                f"{path}: cannot be read as CSV{line} ({exc}); check the quotes around cells "
+                "there, then run the same command again (the rows before it are kept)"
             ) from None
 
 
