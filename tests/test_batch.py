@@ -232,6 +232,11 @@ def test_cli_summary_and_status(
         (["batch", "missing.csv"], 1, "missing.csv: no such file"),
         (["batch", "c.csv", "--out", "c.csv"], 1, "c.csv: is a file, not a folder"),
         (["batch", "c.csv", "--workers", "0"], 2, "--workers: 0: give 1 or more"),
+        (
+            ["batch", "c.csv", "--scheduler", "foo:bar"],
+            2,
+            "argument --scheduler: 'foo:bar' is not a scheduler address; give tcp://HOST:PORT",
+        ),
     ],
 )
 def test_cli_errors_are_one_line(

@@ -4,6 +4,7 @@ machine's cores or on a Dask cluster."""
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import textwrap
 import time
@@ -114,12 +115,21 @@ def progress_for(stream: TextIO, every: float = 10.0) -> Callable[[int, int | No
     return lines
 
 
+_ADDRESS = re.compile(r"(tcp|tls|ws|wss)://[^\s/]+:[0-9]{1,5}")
+
+
 @contextmanager
-def _executor(address: str | None, workers: int | None) -> Iterator[Any]:
-    """A Dask cluster's executor (``tcp://...`` or ``local``), or None for the local pool."""
+def _executor(address: str | None, workers: int | None) -> Iterator[tuple[Any, int | None]]:
+    """A Dask cluster's executor (``tcp://...`` or ``local``) and how many rows it
+    runs at once (its threads, all machines together), or None for the local pool."""
     if address is None:
-        yield None
+        yield None, None
         return
+    if address != "local" and not _ADDRESS.fullmatch(address):
+        raise UsageError(
+            f"argument --scheduler: {address!r} is not a scheduler address; give "
+            "tcp://HOST:PORT (such as tcp://10.0.0.5:8786), or local"
+        )
     try:
         import distributed
     except ImportError:
@@ -140,10 +150,14 @@ def _executor(address: str | None, workers: int | None) -> Iterator[Any]:
             client = dask.Client(cluster)
         else:
             client = dask.Client(address, timeout=30)
-    except OSError as exc:
-        raise UsageError(f"argument --scheduler: cannot reach {address} ({exc})") from None
+    except Exception as exc:  # refused, timed out, or something else answering there
+        why = str(exc) or type(exc).__name__
+        raise UsageError(
+            f"argument --scheduler: cannot reach a Dask scheduler at {address} ({why})"
+        ) from None
     try:
-        yield client.get_executor(pure=False)
+        threads = sum(client.nthreads().values()) or None
+        yield client.get_executor(pure=False), threads
     finally:
         client.close()
         if cluster is not None:
@@ -156,7 +170,7 @@ def run(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         raise UsageError(f"argument --workers: {args.workers}: give 1 or more")
     defaults = {k: v for k, v in (("paper", args.paper), ("alarm", args.alarm)) if v}
-    with _executor(args.scheduler, args.workers) as executor:
+    with _executor(args.scheduler, args.workers) as (executor, threads):
         report = batch(
             args.csv,
             args.out,
@@ -170,6 +184,7 @@ def run(args: argparse.Namespace) -> int:
             resume=not args.redo,
             report=args.report,
             keep_results=False,
+            in_flight=4 * threads if threads else None,
         )
     print(str(report).replace("pass force=True", "add --force"))  # the command line's words
     return 0 if report.ok else 1
