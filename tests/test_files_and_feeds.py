@@ -331,3 +331,38 @@ def test_utc_aliases_write_plain_utc(alias: str, capsys: pytest.CaptureFixture[s
     assert "BEGIN:VTIMEZONE" not in text and "TZID" not in text
     assert all(line.endswith("Z") for line in text.splitlines() if line.startswith("DTSTART"))
     assert Plan.read("plan.json").request.timezone == "UTC"
+
+
+def test_temporary_files_of_another_machine_are_left_alone(tmp_path: Path) -> None:
+    """In a shared folder, a process number from another machine means nothing
+    here: only a temporary file of this machine whose process is gone is stale."""
+    from routines._files import _host, clean_stale
+
+    other = "deadbeef" if _host() != "deadbeef" else "feedface"
+    theirs = tmp_path / f".plan.pdf.{other}-999999.0123abcd.tmp"
+    ours_dead = tmp_path / f".plan.pdf.{_host()}-999999.0123abcd.tmp"
+    older = tmp_path / ".plan.ics.999999.0123abcd.tmp"  # named before machines were
+    for path in (theirs, ours_dead, older):
+        path.write_bytes(b"half")
+    assert clean_stale(tmp_path) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == [theirs.name]
+
+
+def test_a_process_reads_a_folder_for_leftovers_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch writes thousands of files into one folder: looking for leftovers of
+    killed runs each time made it slower with every file."""
+    from routines import _files
+
+    calls: list[Path] = []
+    real = _files.clean_stale
+
+    def counted(folder: Path) -> int:
+        calls.append(folder)
+        return real(folder)
+
+    monkeypatch.setattr(_files, "clean_stale", counted)
+    for n in range(5):
+        _files.write_atomic(tmp_path / f"f{n}.txt", b"x")
+    assert calls == [tmp_path]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import json
 import os
 import re
@@ -38,8 +39,13 @@ __all__ = [
 ]
 
 Writer = Callable[[BinaryIO], None]
-_TEMPORARY = re.compile(r"^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$")
-_JOURNAL = re.compile(r"^\..+\.(\d+)\.[0-9a-f]{8}\.set$")
+# ".plan.pdf.<host>-<pid>.<random>.tmp": the machine and process that write it (a
+# shared folder has writers on other machines, whose process numbers mean nothing here)
+_TEMPORARY = re.compile(r"^\..+\.(?:([0-9a-f]{8})-)?(\d+)\.[0-9a-f]{8}\.tmp$")
+_JOURNAL = re.compile(r"^\..+\.(?:([0-9a-f]{8})-)?(\d+)\.[0-9a-f]{8}\.set$")
+#: Folders this process has cleaned already: once is enough (a batch writes
+#: thousands of files into one folder, and must not read it each time).
+_CLEANED: set[Path] = set()
 _WHY = {
     errno.ENOSPC: "the disk is full; free some space and try again",
     errno.EDQUOT: "the disk quota is used up; free some space and try again",
@@ -112,8 +118,19 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
+@functools.cache
+def _host() -> str:
+    """This machine, as temporary file names carry it."""
+    import hashlib
+    import socket
+
+    return hashlib.sha256(socket.gethostname().encode()).hexdigest()[:8]
+
+
+def _alive(host: str | None, pid: int) -> bool:
+    """Whether the writer of a temporary file may still be at work: always when it
+    is on another machine (only that machine can tell)."""
+    if (host is not None and host != _host()) or pid == os.getpid():
         return True
     try:
         os.kill(pid, 0)
@@ -133,15 +150,23 @@ def clean_stale(folder: Path) -> int:
         entries = sorted(folder.iterdir())
         for entry in entries:  # journals first: they need their backups
             found = _JOURNAL.match(entry.name)
-            if found and not _alive(int(found[1])):
+            if found and not _alive(found[1], int(found[2])):
                 removed += _roll_back(entry)
         for entry in entries:
             found = _TEMPORARY.match(entry.name)
-            if found and not _alive(int(found[1])):
+            if found and not _alive(found[1], int(found[2])):
                 with contextlib.suppress(OSError):
                     entry.unlink()
                     removed += 1
     return removed
+
+
+def _clean_once(folder: Path) -> None:
+    """:func:`clean_stale`, the first time this process writes into ``folder``."""
+    key = folder.absolute()
+    if key not in _CLEANED:
+        _CLEANED.add(key)
+        clean_stale(folder)
 
 
 def _roll_back(journal: Path) -> int:
@@ -165,7 +190,7 @@ def _roll_back(journal: Path) -> int:
 
 
 def _temporary(target: Path) -> Path:
-    return target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    return target.with_name(f".{target.name}.{_host()}-{os.getpid()}.{secrets.token_hex(4)}.tmp")
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -190,7 +215,7 @@ def write_together(writes: Sequence[tuple[str | os.PathLike[str], Writer]]) -> t
             raise ExportError(
                 f"{target.parent}: cannot make the folder: {os_problem(exc)}"
             ) from None
-        clean_stale(target.parent)
+        _clean_once(target.parent)
     temporaries: list[Path] = []
     backups: list[tuple[Path, Path]] = []
     done: list[Path] = []
