@@ -133,3 +133,21 @@ def test_cli_never_shows_a_traceback(tmp_path: Path) -> None:
     assert result.returncode == 1  # a file's problem, not the command line's
     assert "no such config file; `routines init` writes one" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_start_in_the_past_and_a_log_date_to_come_are_pointed_out(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import datetime as dt
+
+    monday = dt.date.today() - dt.timedelta(days=dt.date.today().weekday() + 14)  # 2 weeks ago
+    status, out, _ = run_cli(capsys, "plan", "--tz", "UTC", "--start", str(monday),
+                             "--days", "mon,wed,fri", "--pdf", "none")  # fmt: skip
+    assert status == 0
+    assert f"which has passed: {6 + sum(1 for d in (0, 2, 4) if d < dt.date.today().weekday())}" \
+        " of its sessions are already behind you" in out  # fmt: skip
+    status, out, _ = run_cli(capsys, "plan", "--tz", "UTC", "--pdf", "none", "--force")
+    assert status == 0 and "which has passed" not in out  # the default starts next Monday
+    later = next(iter(Plan.read("plan.json").sessions)).date
+    status, out, _ = run_cli(capsys, "log", "--date", str(later), "--pain", "1")
+    assert status == 0 and f"note: {later:%a %d %b %Y} is still to come" in out

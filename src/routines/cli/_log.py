@@ -4,6 +4,7 @@ import many from a CSV file, or show the log."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -174,6 +175,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"imported {count} {noun} from {args.import_csv} into {log_path}")
     else:
         print(f"logged {entry_text(entries[0])} in {log_path}")
+        done = entries[0].done_on or entries[0].date
+        if done > dt.date.today():
+            print(f"  note: {done:%a %d %b %Y} is still to come; check the date (--date)")
     if earlier:
         days = "that day" if len(earlier) == 1 else f"{len(earlier)} days"
         print(f"  (replacing what was logged before for {days}; the log keeps it too)")

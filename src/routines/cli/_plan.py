@@ -4,6 +4,7 @@ calendar and JSON, and print a summary."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
@@ -233,6 +234,12 @@ def run(args: argparse.Namespace) -> int:
             print_weeks=args.print_weeks,
         )
     print(summary(result, full=args.full))
+    today = dt.date.today()
+    gone = sum(1 for s in result.sessions if s.date < today)
+    if gone:
+        print(f"\nNote: the plan starts on {result.request.start:%a %d %b %Y}, which has passed: "
+              f"{gone} of its sessions are already behind you. Give a later --start to begin "
+              "at week 1.")  # fmt: skip
     if kept:
         print(f"\n{kept}")
     wrote = [(path, _WHAT[kind]) for kind, path in targets.items() if path is not None]
