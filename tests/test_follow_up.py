@@ -227,6 +227,7 @@ def test_after_pain_the_easier_variant_stays_until_two_pain_free_sessions_are_lo
     ok(capsys, "log", "--date", str(monday), "--item", item_arg(hurt, pain=7), "--pain", "7")
     out = ok(capsys, "adapt", "--today", "2027-03-02")
     assert "pain 7/10 with Band row on Mon 01 Mar" in out  # the exercise named
+    assert "  Weeks 2-8:" in out and out.count("because pain 7/10") == 2  # said once a run
     rows = {s.date: i for s in Plan.read("plan.json").sessions for i in strength(s)
             if i.track == hurt.track and not s.cancelled}  # fmt: skip
     later = [day for day in rows if day > monday]
