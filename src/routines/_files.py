@@ -122,9 +122,14 @@ def _mode_for(target: Path) -> int:
 def _host() -> str:
     """This machine, as temporary file names carry it."""
     import hashlib
-    import socket
 
-    return hashlib.sha256(socket.gethostname().encode()).hexdigest()[:8]
+    if hasattr(os, "uname"):
+        name = os.uname().nodename
+    else:  # Windows
+        import platform
+
+        name = platform.node()
+    return hashlib.sha256(name.encode()).hexdigest()[:8]
 
 
 def _alive(host: str | None, pid: int) -> bool:
