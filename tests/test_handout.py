@@ -259,3 +259,11 @@ def test_the_cover_asks_for_a_door_anchor_when_a_band_is_fixed(
     bare = render(plan(PlanRequest(start=dt.date(2027, 1, 4), timezone="UTC", equipment="none"),
                        CATALOGUE))  # fmt: skip
     assert "door anchor" not in bare.pages[0].extract_text()
+
+
+def test_the_cover_tells_how_to_use_the_layout_it_fronts() -> None:
+    p = plan(PlanRequest(start=dt.date(2027, 1, 4), timezone="UTC"), CATALOGUE)
+    handout = " ".join(render(p).pages[0].extract_text().split())
+    diary = " ".join(render(p, layout="diary").pages[0].extract_text().split())
+    assert "The session pages show every week's dose" in handout
+    assert "Each date has its table" in diary and "session pages" not in diary

@@ -170,8 +170,18 @@ HOW_TO = (
 )
 
 
-def cover(plan: Plan, s: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
+#: The second line of :data:`HOW_TO` for the diary, a table per date.
+DIARY_DOSES = (
+    "Each date has its table: 2 x 10 means two sets of ten; 3 x 30 s, three holds of thirty "
+    "seconds. Tick each exercise you do, and write the load and your worst pain (0-10)."
+)
+
+
+def cover(
+    plan: Plan, s: dict[str, ParagraphStyle], width: float, layout: str = "handout"
+) -> list[Flowable]:
     request = plan.request
+    how_to = HOW_TO if layout == "handout" else (HOW_TO[0], DIARY_DOSES, *HOW_TO[2:])
     made = (
         f"{article(request.weeks)} {request.weeks}-week plan, made with routines on "
         f"{dt.date.today():%d %B %Y}"
@@ -192,7 +202,7 @@ def cover(plan: Plan, s: dict[str, ParagraphStyle], width: float) -> list[Flowab
         Spacer(1, 4 * mm),
         _facts(plan, s, width),
         Paragraph("How to use this plan", s["h2"]),
-        bullets(HOW_TO, s["body"]),
+        bullets(how_to, s["body"]),
         Spacer(1, 4 * mm),
         _safety_box(plan, s, width),
         Spacer(1, 3 * mm),

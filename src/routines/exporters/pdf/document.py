@@ -150,7 +150,7 @@ def build_pdf(
     footer = f"{plan.title}: general information, not medical advice"
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_footer(footer))])
     handout = handout_of(printed)
-    front = cover(plan, s, width)
+    front = cover(plan, s, width, shape)
     front[0]._bookmark = ("Cover", 0)
     story = [*front, PageBreak(), *overview(printed, handout, s, width)]
     story[len(front) + 1]._bookmark = ("Your weeks", 0)
