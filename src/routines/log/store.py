@@ -132,17 +132,8 @@ class TrainingLog:
             return 0
         now = dt.datetime.now(dt.UTC).isoformat()
         rows = [(e.date.isoformat(), now, _dumps(e)) for e in batch]
-        with self._sql("record to") as db:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                db.executemany(
-                    "INSERT INTO entries (date, recorded_at, entry) VALUES (?, ?, ?)", rows
-                )
-                db.execute("COMMIT")
-            except BaseException:
-                if db.in_transaction:
-                    db.execute("ROLLBACK")
-                raise
+        with self._sql("record to") as db, _immediate(db):
+            db.executemany("INSERT INTO entries (date, recorded_at, entry) VALUES (?, ?, ?)", rows)
         return len(batch)
 
     def record_clearance(self, clearance: Clearance) -> None:
@@ -151,18 +142,9 @@ class TrainingLog:
         if not isinstance(clearance, Clearance):
             raise LogError(f"{clearance!r} is not a Clearance")
         row = (clearance.date.isoformat(), clearance.by, dt.datetime.now(dt.UTC).isoformat())
-        with self._sql("record to") as db:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                db.execute(_CLEARANCES)
-                db.execute(
-                    "INSERT INTO clearances (date, by_whom, recorded_at) VALUES (?, ?, ?)", row
-                )
-                db.execute("COMMIT")
-            except BaseException:
-                if db.in_transaction:
-                    db.execute("ROLLBACK")
-                raise
+        with self._sql("record to") as db, _immediate(db):
+            db.execute(_CLEARANCES)
+            db.execute("INSERT INTO clearances (date, by_whom, recorded_at) VALUES (?, ?, ?)", row)
 
     def set_unit(self, unit: str) -> None:
         """Remember the unit the person logs loads in (``"kg"`` or ``"lb"``)."""
@@ -285,8 +267,7 @@ class TrainingLog:
 
     def _create(self, db: sqlite3.Connection, plan_id: str | None) -> int:
         """Make the tables in an empty file; returns the application id found or made."""
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with _immediate(db):
             # Another program may have made it while we waited for the lock.
             application: int = db.execute("PRAGMA application_id").fetchone()[0]
             empty = not db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
@@ -301,11 +282,6 @@ class TrainingLog:
                 db.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 application = _APPLICATION_ID
-            db.execute("COMMIT")
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
         return application
 
     def _read(self, query: str) -> tuple[LogEntry, ...]:
@@ -336,6 +312,20 @@ class TrainingLog:
             main_code = "_".join(exc.sqlite_errorname.split("_")[:2])  # SQLITE_BUSY_RECOVERY
             why = _WHY.get(main_code, f"({exc})")
             raise self._fail(f"cannot {doing} it: {why}") from None
+
+
+@contextlib.contextmanager
+def _immediate(db: sqlite3.Connection) -> Iterator[None]:
+    """A write transaction taken at once (BEGIN IMMEDIATE): committed when the block
+    ends, rolled back if anything stops it, a kill included."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
 
 
 #: Plain words for SQLite's error codes (``sqlite_errorname``, by its main code).
