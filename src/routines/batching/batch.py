@@ -205,19 +205,15 @@ def _drive(
             pending[executor.submit(make, job)] = job
         while pending:
             executor = _collect(run, pending, executor, retried, alone, renew, stop)
-    except KeyboardInterrupt:  # a second Ctrl-C: what is still queued does not start
-        stop.asked = True
-        for future in list(pending):
+    except BaseException as exc:  # a second Ctrl-C, or a list that cannot be read on:
+        for future in list(pending):  # what is queued does not start,
             if future.cancel():
                 pending.pop(future)
-        while pending:
+        while pending:  # and what is running is recorded
             executor = _collect(run, pending, executor, retried, alone, renew, stop)
-    except BaseException:  # the list could not be read on: record what is running
-        for future in list(pending):
-            future.cancel()
-        while pending:
-            executor = _collect(run, pending, executor, retried, alone, renew, stop)
-        raise
+        if not isinstance(exc, KeyboardInterrupt):
+            raise
+        stop.asked = True
     for job in alone:  # twice in a pool that broke: alone, so a crash costs one row
         if renew is None:
             run.ended(job, BatchFailure(job.row, job.name, None, CRASHED))
